@@ -1,0 +1,431 @@
+//! `#[reply_codes("codes.csv")]`: validates a reply-code table and generates the enum and its API.
+
+use std::collections::HashMap;
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+use serde::Deserialize;
+use syn::DeriveInput;
+
+use crate::ident;
+use crate::table::{self, Columns, Errors, Source};
+
+const COLUMNS: Columns = Columns {
+    required: &["code", "meaning", "retryable"],
+    optional: &["name", "reference", "note"],
+};
+
+/// A row as written in the CSV.
+#[derive(Deserialize)]
+struct RawRow {
+    code: String,
+    meaning: String,
+    retryable: String,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    reference: Option<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+/// A row that passed validation.
+struct Entry {
+    code: u16,
+    name: Ident,
+    meaning: String,
+    retryable: bool,
+    reference: Option<String>,
+    note: Option<String>,
+}
+
+pub fn expand(source: &Source, item: &DeriveInput) -> syn::Result<TokenStream> {
+    let entries = validate(source)?;
+    Ok(generate(source, item, &entries))
+}
+
+/// Checks every row, reporting all problems at once; the entries come back sorted by code.
+fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
+    let mut errors = Errors::new(source);
+    let rows = table::read_rows::<RawRow>(source, &COLUMNS, &mut errors);
+    let mut entries = Vec::with_capacity(rows.len());
+    let mut code_lines: HashMap<u16, u64> = HashMap::new();
+    let mut name_lines: HashMap<String, u64> = HashMap::new();
+    for row in rows {
+        let (line, raw) = (row.line, row.fields);
+        let code = check_code(&raw.code, line, &mut errors);
+        if let Some(code) = code {
+            if let Some(first) = code_lines.insert(code, line) {
+                code_lines.insert(code, first);
+                errors.field(
+                    line,
+                    "code",
+                    format_args!(
+                        "duplicate code {code}, first defined at {}",
+                        source.at(first)
+                    ),
+                );
+            }
+        }
+        if raw.meaning.trim().is_empty() {
+            errors.field(line, "meaning", "the meaning is empty");
+        }
+        let retryable = match raw.retryable.as_str() {
+            "true" => Some(true),
+            "false" => Some(false),
+            other => {
+                errors.field(
+                    line,
+                    "retryable",
+                    format_args!("`{other}` is not `true` or `false`"),
+                );
+                None
+            }
+        };
+        if let (Some(true), Some(code)) = (retryable, code) {
+            if code < 400 {
+                errors.field(
+                    line,
+                    "retryable",
+                    format_args!(
+                        "{code} is a positive reply ({}yz) and cannot be retryable: \
+                         only 4yz and 5yz replies report a failure",
+                        code / 100
+                    ),
+                );
+            }
+        }
+        let name = check_name(raw.name.as_deref(), &raw.meaning, line, &mut errors);
+        if let Some(name) = &name {
+            if let Some(first) = name_lines.insert(name.clone(), line) {
+                name_lines.insert(name.clone(), first);
+                errors.field(
+                    line,
+                    "name",
+                    format_args!(
+                        "duplicate name `{name}`, first used at {}",
+                        source.at(first)
+                    ),
+                );
+            }
+        }
+        if let (Some(code), Some(name), Some(retryable)) = (code, name, retryable) {
+            entries.push(Entry {
+                code,
+                name: Ident::new(&name, Span::call_site()),
+                meaning: raw.meaning,
+                retryable,
+                reference: raw.reference.filter(|text| !text.is_empty()),
+                note: raw.note.filter(|text| !text.is_empty()),
+            });
+        }
+    }
+    errors.finish()?;
+    entries.sort_by_key(|entry| entry.code);
+    Ok(entries)
+}
+
+/// A reply code is three ASCII digits: class 1-5, category 0-5, any last digit (RFC 5321 §4.2.1).
+fn check_code(text: &str, line: u64, errors: &mut Errors) -> Option<u16> {
+    let digits = text.as_bytes();
+    if digits.len() != 3 || !digits.iter().all(u8::is_ascii_digit) {
+        errors.field(
+            line,
+            "code",
+            format_args!("`{text}` is not three ASCII digits"),
+        );
+        return None;
+    }
+    let [class, category, _] = [digits[0], digits[1], digits[2]].map(|digit| digit - b'0');
+    if !(1..=5).contains(&class) {
+        errors.field(
+            line,
+            "code",
+            format_args!("{text}: the first digit (the class) must be 1 to 5 (RFC 5321 §4.2.1)"),
+        );
+        return None;
+    }
+    if category > 5 {
+        errors.field(
+            line,
+            "code",
+            format_args!(
+                "{text}: the second digit (the category) must be 0 to 5 (RFC 5321 §4.2.1)"
+            ),
+        );
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// The variant name: the `name` column when filled, otherwise derived from the meaning.
+fn check_name(
+    given: Option<&str>,
+    meaning: &str,
+    line: u64,
+    errors: &mut Errors,
+) -> Option<String> {
+    match given.filter(|name| !name.is_empty()) {
+        Some(name) => match ident::problem(name) {
+            Some(problem) => {
+                errors.field(line, "name", problem);
+                None
+            }
+            None => Some(name.to_owned()),
+        },
+        None => {
+            let name = ident::pascal_case(meaning);
+            match ident::problem(&name) {
+                Some(problem) if !meaning.trim().is_empty() => {
+                    errors.field(
+                        line,
+                        "meaning",
+                        format_args!(
+                            "the variant name derived from it, {problem}; fill the `name` column"
+                        ),
+                    );
+                    None
+                }
+                Some(_) => None,
+                None => Some(name),
+            }
+        }
+    }
+}
+
+/// Text for a doc comment: angle brackets and square brackets are escaped, so that
+/// `<forward-path>` is shown, not taken for HTML or a link.
+pub fn doc_text(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
+fn variant_doc(entry: &Entry) -> String {
+    let mut doc = format!("`{}` {}.", entry.code, doc_text(&entry.meaning));
+    if let Some(note) = &entry.note {
+        doc.push_str("\n\n");
+        doc.push_str(&doc_text(note));
+    }
+    doc.push_str(&format!(
+        "\n\n- Retryable: {}",
+        if entry.retryable { "yes" } else { "no" }
+    ));
+    if let Some(reference) = &entry.reference {
+        doc.push_str(&format!("\n- Reference: {}", doc_text(reference)));
+    }
+    doc
+}
+
+fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStream {
+    let DeriveInput {
+        attrs, vis, ident, ..
+    } = item;
+    let names: Vec<&Ident> = entries.iter().map(|entry| &entry.name).collect();
+    let codes: Vec<Literal> = entries
+        .iter()
+        .map(|entry| Literal::u16_unsuffixed(entry.code))
+        .collect();
+    let code_strs: Vec<String> = entries.iter().map(|entry| entry.code.to_string()).collect();
+    let meanings: Vec<&str> = entries.iter().map(|entry| entry.meaning.as_str()).collect();
+    let references: Vec<&str> = entries
+        .iter()
+        .map(|entry| entry.reference.as_deref().unwrap_or(""))
+        .collect();
+    let docs: Vec<String> = entries.iter().map(variant_doc).collect();
+    let retryable: Vec<&Ident> = entries
+        .iter()
+        .filter(|entry| entry.retryable)
+        .map(|entry| &entry.name)
+        .collect();
+    let classes: Vec<Ident> = entries
+        .iter()
+        .map(|entry| class_variant(entry.code / 100))
+        .collect();
+    let categories: Vec<Ident> = entries
+        .iter()
+        .map(|entry| category_variant(entry.code / 10 % 10))
+        .collect();
+    let retryable_match = if retryable.is_empty() {
+        quote!(false)
+    } else {
+        quote!(matches!(self, #(Self::#retryable)|*))
+    };
+    let tracking = source.tracking_item();
+
+    quote! {
+        #(#attrs)*
+        #[non_exhaustive]
+        #[repr(u16)]
+        #vis enum #ident {
+            #(
+                #[doc = #docs]
+                #names = #codes,
+            )*
+        }
+
+        #tracking
+
+        impl #ident {
+            /// Every reply code in the table, ascending.
+            pub const ALL: &'static [#ident] = &[#(Self::#names),*];
+
+            /// The reply code with this number, or `None` when the table has no such code.
+            pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
+                match code {
+                    #(#codes => ::core::option::Option::Some(Self::#names),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The code as a number, e.g. `550`.
+            pub const fn as_u16(self) -> u16 {
+                self as u16
+            }
+
+            /// The code as three digits, e.g. `"550"`.
+            pub const fn as_str(self) -> &'static str {
+                match self {
+                    #(Self::#names => #code_strs,)*
+                }
+            }
+
+            /// What the code means, in the words of its RFC.
+            pub const fn meaning(self) -> &'static str {
+                match self {
+                    #(Self::#names => #meanings,)*
+                }
+            }
+
+            /// The RFC (and section) that defines the code; empty when the table gives none.
+            pub const fn reference(self) -> &'static str {
+                match self {
+                    #(Self::#names => #references,)*
+                }
+            }
+
+            /// Whether the table says that trying again later may succeed.
+            pub const fn is_retryable(self) -> bool {
+                #retryable_match
+            }
+
+            /// The reply's class: its first digit (RFC 5321 §4.2.1).
+            pub const fn class(self) -> ::smtp_codes::Class {
+                match self {
+                    #(Self::#names => ::smtp_codes::Class::#classes,)*
+                }
+            }
+
+            /// The reply's category: its second digit (RFC 5321 §4.2.1).
+            pub const fn category(self) -> ::smtp_codes::Category {
+                match self {
+                    #(Self::#names => ::smtp_codes::Category::#categories,)*
+                }
+            }
+
+            /// A positive reply: 1yz, 2yz or 3yz.
+            pub const fn is_positive(self) -> bool {
+                self.class().is_positive()
+            }
+
+            /// A negative reply: 4yz or 5yz.
+            pub const fn is_negative(self) -> bool {
+                self.class().is_negative()
+            }
+
+            /// A positive completion reply: 2yz.
+            pub const fn is_success(self) -> bool {
+                self.class().is_success()
+            }
+
+            /// A positive intermediate reply: 3yz.
+            pub const fn is_intermediate(self) -> bool {
+                self.class().is_intermediate()
+            }
+
+            /// A transient negative completion reply: 4yz.
+            pub const fn is_transient(self) -> bool {
+                self.class().is_transient()
+            }
+
+            /// A permanent negative completion reply: 5yz.
+            pub const fn is_permanent(self) -> bool {
+                self.class().is_permanent()
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            /// The code, a space and its meaning: `550 Requested action not taken: mailbox unavailable`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())?;
+                f.write_str(" ")?;
+                f.write_str(self.meaning())
+            }
+        }
+
+        impl ::core::str::FromStr for #ident {
+            type Err = ::smtp_codes::ParseReplyCodeError;
+
+            /// Exactly three ASCII digits naming a code in the table.
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                let code = ::smtp_codes::ParseReplyCodeError::three_digits(text)?;
+                Self::from_u16(code).ok_or(::smtp_codes::ParseReplyCodeError::Unknown(code))
+            }
+        }
+
+        impl ::core::convert::TryFrom<u16> for #ident {
+            type Error = ::smtp_codes::UnknownReplyCode;
+
+            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+                Self::from_u16(code).ok_or(::smtp_codes::UnknownReplyCode(code))
+            }
+        }
+
+        impl ::core::convert::From<#ident> for u16 {
+            fn from(code: #ident) -> u16 {
+                code.as_u16()
+            }
+        }
+
+        impl ::core::cmp::PartialEq<u16> for #ident {
+            fn eq(&self, other: &u16) -> bool {
+                self.as_u16() == *other
+            }
+        }
+
+        impl ::core::cmp::PartialEq<#ident> for u16 {
+            fn eq(&self, other: &#ident) -> bool {
+                *self == other.as_u16()
+            }
+        }
+    }
+}
+
+fn class_variant(digit: u16) -> Ident {
+    format_ident!(
+        "{}",
+        match digit {
+            1 => "PositivePreliminary",
+            2 => "PositiveCompletion",
+            3 => "PositiveIntermediate",
+            4 => "TransientNegativeCompletion",
+            _ => "PermanentNegativeCompletion",
+        }
+    )
+}
+
+fn category_variant(digit: u16) -> Ident {
+    format_ident!(
+        "{}",
+        match digit {
+            0 => "Syntax",
+            1 => "Information",
+            2 => "Connections",
+            3 => "Unspecified3",
+            4 => "Unspecified4",
+            _ => "MailSystem",
+        }
+    )
+}

@@ -1,0 +1,59 @@
+//! Type-safe SMTP reply codes, generated at compile time from one CSV table.
+//!
+//! A reply code decides whether a mail client retries, bounces or delivers. This crate makes that
+//! decision a `match` on [`ReplyCode`], an enum generated from `codes.csv` (the reply codes of
+//! RFC 5321, 7504, 4954, 3207, 1985 and 2645), so it cannot drift from its data. Codes the table
+//! does not know are still classified by their first two digits ([`Class`], [`Category`]).
+//!
+//! ```
+//! use smtp_codes::{Class, ReplyCode};
+//!
+//! fn decide(code: u16) -> &'static str {
+//!     match ReplyCode::from_u16(code) {
+//!         Some(ReplyCode::MailboxUnavailable) => "remove the address",
+//!         Some(code) if code.is_retryable() => "queue for retry",
+//!         Some(_) => "bounce",
+//!         // An unknown code: decide by its first digit (RFC 5321 §4.2).
+//!         None => match Class::from_code(code) {
+//!             Some(class) if class.is_retryable() => "queue for retry",
+//!             Some(class) if class.is_negative() => "bounce",
+//!             _ => "protocol error",
+//!         },
+//!     }
+//! }
+//!
+//! assert_eq!(decide(550), "remove the address");
+//! assert_eq!(decide(421), "queue for retry");
+//! assert_eq!(decide(552), "bounce");
+//! assert_eq!(decide(471), "queue for retry"); // unknown 4yz
+//! assert_eq!(decide(571), "bounce"); // unknown 5yz
+//! ```
+//!
+//! Your own table (vendor codes, say) gets the same API from [`reply_codes`]: see its docs.
+#![no_std]
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+// The generated code names this crate's types as `::smtp_codes::...`, which must work here too.
+extern crate self as smtp_codes;
+
+mod class;
+mod reply_code;
+
+pub use class::{Category, Class};
+pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
+
+/// Turns an empty enum into a reply-code table read from a CSV file at compile time.
+///
+/// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`. Put the
+/// attribute above the derives. The generated enum is `#[non_exhaustive]` and `#[repr(u16)]`,
+/// and has the API of [`ReplyCode`]. Cargo rebuilds the crate when the CSV changes.
+///
+/// ```ignore
+/// #[smtp_codes::reply_codes("vendor-codes.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum VendorCode {}
+/// ```
+///
+/// The table format and its validation rules are in the README.
+pub use smtp_codes_macros::reply_codes;

@@ -1,0 +1,83 @@
+//! `ReplyCode`, generated from `codes.csv`, and the errors of its conversions.
+
+use core::fmt;
+
+/// An SMTP reply code from the standards-track RFCs (RFC 5321, 7504, 4954, 3207, 1985, 2645).
+///
+/// Generated from `codes.csv` by [`reply_codes`](crate::reply_codes): one variant per row, whose
+/// discriminant is the code. It is `#[non_exhaustive]`: a `match` needs a wildcard arm, and a code
+/// the table does not know is `None` from [`from_u16`](ReplyCode::from_u16); decide those by their
+/// first digit with [`Class::from_code`](crate::Class::from_code).
+///
+/// ```
+/// use smtp_codes::{Class, ReplyCode};
+/// let code = ReplyCode::from_u16(552).unwrap();
+/// assert_eq!(code, ReplyCode::ExceededStorageAllocation);
+/// assert_eq!(code.to_string(), "552 Requested mail action aborted: exceeded storage allocation");
+/// assert_eq!(code.class(), Class::PermanentNegativeCompletion);
+/// assert!(!code.is_retryable());
+/// assert_eq!("421".parse::<ReplyCode>(), Ok(ReplyCode::ServiceNotAvailable));
+/// ```
+#[crate::reply_codes("codes.csv")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ReplyCode {}
+
+/// A number that is not a code in the table, from `TryFrom<u16>`.
+///
+/// ```
+/// use smtp_codes::{ReplyCode, UnknownReplyCode};
+/// assert_eq!(ReplyCode::try_from(571), Err(UnknownReplyCode(571)));
+/// assert_eq!(UnknownReplyCode(571).to_string(), "unknown SMTP reply code 571");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UnknownReplyCode(pub u16);
+
+impl fmt::Display for UnknownReplyCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown SMTP reply code {}", self.0)
+    }
+}
+
+impl core::error::Error for UnknownReplyCode {}
+
+/// Why a string is not a reply code, from `FromStr`.
+///
+/// ```
+/// use smtp_codes::{ParseReplyCodeError, ReplyCode};
+/// assert_eq!(" 550".parse::<ReplyCode>(), Err(ParseReplyCodeError::NotThreeDigits));
+/// assert_eq!("571".parse::<ReplyCode>(), Err(ParseReplyCodeError::Unknown(571)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseReplyCodeError {
+    /// The string is not exactly three ASCII digits.
+    NotThreeDigits,
+    /// Three digits, but not a code in the table.
+    Unknown(u16),
+}
+
+impl ParseReplyCodeError {
+    /// The number written as exactly three ASCII digits (used by the generated `FromStr`).
+    #[doc(hidden)]
+    pub const fn three_digits(text: &str) -> Result<u16, ParseReplyCodeError> {
+        match text.as_bytes() {
+            [a, b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
+                Ok((*a - b'0') as u16 * 100 + (*b - b'0') as u16 * 10 + (*c - b'0') as u16)
+            }
+            _ => Err(ParseReplyCodeError::NotThreeDigits),
+        }
+    }
+}
+
+impl fmt::Display for ParseReplyCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ParseReplyCodeError::NotThreeDigits => {
+                f.write_str("an SMTP reply code is exactly three ASCII digits")
+            }
+            ParseReplyCodeError::Unknown(code) => write!(f, "unknown SMTP reply code {code}"),
+        }
+    }
+}
+
+impl core::error::Error for ParseReplyCodeError {}

@@ -1,0 +1,4 @@
+#[smtp_codes::reply_codes(codes_csv)]
+pub enum Codes {}
+
+fn main() {}
