@@ -1,6 +1,255 @@
-use crate::table::Source;
-use proc_macro2::TokenStream;
+//! `#[enhanced_statuses("enhanced-codes.csv")]`: validates an enhanced status code registry
+//! (RFC 3463, RFC 5248) and generates the enum of its entries.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+use serde::Deserialize;
 use syn::DeriveInput;
-pub fn expand(source: &Source, _item: &DeriveInput) -> syn::Result<TokenStream> {
-    Err(source.error("not yet"))
+
+use crate::ident;
+use crate::reply_codes::doc_text;
+use crate::table::{self, Columns, Errors, FirstSeen, Source};
+
+const COLUMNS: Columns = Columns {
+    required: &["subject", "detail", "title", "basic_codes", "reference"],
+    optional: &["name"],
+};
+
+/// A row as written in the CSV.
+#[derive(Deserialize)]
+struct RawRow {
+    subject: String,
+    detail: String,
+    title: String,
+    basic_codes: String,
+    reference: String,
+    #[serde(default)]
+    name: Option<String>,
+}
+
+/// A row that passed validation.
+struct Entry {
+    subject: u16,
+    detail: u16,
+    name: Ident,
+    title: String,
+    basic_codes: Vec<u16>,
+    reference: String,
+}
+
+pub fn expand(source: &Source, item: &DeriveInput) -> syn::Result<TokenStream> {
+    let entries = validate(source)?;
+    Ok(generate(source, item, &entries))
+}
+
+fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
+    let mut errors = Errors::new(source);
+    let rows = table::read_rows::<RawRow>(source, &COLUMNS, &mut errors);
+    let mut entries = Vec::with_capacity(rows.len());
+    let mut codes = FirstSeen::default();
+    let mut names = FirstSeen::default();
+    for row in rows {
+        let (line, raw) = (row.line, row.fields);
+        let subject = check_part(&raw.subject, "subject", line, &mut errors);
+        let detail = check_part(&raw.detail, "detail", line, &mut errors);
+        if let (Some(subject), Some(detail)) = (subject, detail) {
+            codes.check(
+                (subject, detail),
+                line,
+                &mut errors,
+                "detail",
+                format_args!("code X.{subject}.{detail}"),
+            );
+        }
+        if raw.title.trim().is_empty() {
+            errors.field(line, "title", "the title is empty");
+        }
+        let basic_codes = check_basic_codes(&raw.basic_codes, line, &mut errors);
+        let name = ident::variant_name(raw.name.as_deref(), "title", &raw.title, line, &mut errors);
+        if let Some(name) = &name {
+            names.check(
+                name.clone(),
+                line,
+                &mut errors,
+                "name",
+                format_args!("name `{name}`"),
+            );
+        }
+        if let (Some(subject), Some(detail), Some(name), Some(basic_codes)) =
+            (subject, detail, name, basic_codes)
+        {
+            entries.push(Entry {
+                subject,
+                detail,
+                name: Ident::new(&name, Span::call_site()),
+                title: raw.title,
+                basic_codes,
+                reference: raw.reference,
+            });
+        }
+    }
+    errors.finish()?;
+    entries.sort_by_key(|entry| (entry.subject, entry.detail));
+    Ok(entries)
+}
+
+/// A subject or detail is one to three ASCII digits (RFC 3463 §2).
+fn check_part(text: &str, field: &str, line: u64, errors: &mut Errors) -> Option<u16> {
+    let ok = (1..=3).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit());
+    if !ok {
+        errors.field(
+            line,
+            field,
+            format_args!("`{text}` is not one to three ASCII digits (RFC 3463 §2)"),
+        );
+        return None;
+    }
+    text.parse().ok()
+}
+
+/// Basic reply codes: three-digit codes of class 2, 4 or 5, separated by single spaces; may be empty.
+fn check_basic_codes(text: &str, line: u64, errors: &mut Errors) -> Option<Vec<u16>> {
+    let mut codes = Vec::new();
+    for code in text.split(' ').filter(|code| !code.is_empty()) {
+        let digits = code.as_bytes();
+        let valid = digits.len() == 3
+            && digits.iter().all(u8::is_ascii_digit)
+            && matches!(digits[0], b'2' | b'4' | b'5');
+        if !valid {
+            errors.field(
+                line,
+                "basic_codes",
+                format_args!(
+                    "`{code}` is not a reply code of class 2, 4 or 5 \
+                     (write three-digit codes separated by spaces)"
+                ),
+            );
+            return None;
+        }
+        codes.push(code.parse().ok()?);
+    }
+    Some(codes)
+}
+
+fn variant_doc(entry: &Entry) -> String {
+    let mut doc = format!(
+        "`X.{}.{}` {}.",
+        entry.subject,
+        entry.detail,
+        doc_text(&entry.title)
+    );
+    if !entry.basic_codes.is_empty() {
+        let codes: Vec<String> = entry.basic_codes.iter().map(u16::to_string).collect();
+        doc.push_str(&format!("\n\n- Basic codes: {}", codes.join(", ")));
+    }
+    if !entry.reference.is_empty() {
+        doc.push_str(&format!("\n- Reference: {}", doc_text(&entry.reference)));
+    }
+    doc
+}
+
+fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStream {
+    let DeriveInput {
+        attrs, vis, ident, ..
+    } = item;
+    let names: Vec<&Ident> = entries.iter().map(|entry| &entry.name).collect();
+    let discriminants: Vec<Literal> = entries
+        .iter()
+        .map(|entry| Literal::u16_unsuffixed(entry.subject * 1000 + entry.detail))
+        .collect();
+    let subjects: Vec<Literal> = entries
+        .iter()
+        .map(|entry| Literal::u16_unsuffixed(entry.subject))
+        .collect();
+    let details: Vec<Literal> = entries
+        .iter()
+        .map(|entry| Literal::u16_unsuffixed(entry.detail))
+        .collect();
+    let titles: Vec<&str> = entries.iter().map(|entry| entry.title.as_str()).collect();
+    let references: Vec<&str> = entries
+        .iter()
+        .map(|entry| entry.reference.as_str())
+        .collect();
+    let basic_codes: Vec<TokenStream> = entries
+        .iter()
+        .map(|entry| {
+            let codes = entry
+                .basic_codes
+                .iter()
+                .map(|code| Literal::u16_unsuffixed(*code));
+            quote!(&[#(#codes),*])
+        })
+        .collect();
+    let docs: Vec<String> = entries.iter().map(variant_doc).collect();
+    let tracking = source.tracking_item();
+
+    quote! {
+        #(#attrs)*
+        #[non_exhaustive]
+        #[repr(u16)]
+        #vis enum #ident {
+            #(
+                #[doc = #docs]
+                #names = #discriminants,
+            )*
+        }
+
+        #tracking
+
+        impl #ident {
+            /// Every entry of the registry, ascending by subject, then detail.
+            pub const ALL: &'static [#ident] = &[#(Self::#names),*];
+
+            /// The entry for `X.subject.detail`, or `None` when the registry has none.
+            pub const fn from_parts(subject: u16, detail: u16) -> ::core::option::Option<Self> {
+                match (subject, detail) {
+                    #((#subjects, #details) => ::core::option::Option::Some(Self::#names),)*
+                    _ => ::core::option::Option::None,
+                }
+            }
+
+            /// The subject: the middle number of `X.subject.detail`.
+            pub const fn subject(self) -> u16 {
+                self as u16 / 1000
+            }
+
+            /// The detail: the last number of `X.subject.detail`.
+            pub const fn detail(self) -> u16 {
+                self as u16 % 1000
+            }
+
+            /// The registry's title (sample text) for the code.
+            pub const fn title(self) -> &'static str {
+                match self {
+                    #(Self::#names => #titles,)*
+                }
+            }
+
+            /// The document(s) that define the code.
+            pub const fn reference(self) -> &'static str {
+                match self {
+                    #(Self::#names => #references,)*
+                }
+            }
+
+            /// The basic reply codes the registry associates with the code; empty when it gives none.
+            pub const fn basic_codes(self) -> &'static [u16] {
+                match self {
+                    #(Self::#names => #basic_codes,)*
+                }
+            }
+
+            /// The subject's meaning (RFC 3463 §3), e.g. `Subject::Mailbox` for `X.2.2`.
+            pub const fn subject_kind(self) -> ::core::option::Option<::smtp_codes::Subject> {
+                ::smtp_codes::Subject::from_u16(self.subject())
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            /// `X.subject.detail` and the title, e.g. `X.1.1 Bad destination mailbox address`.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                ::core::write!(f, "X.{}.{} {}", self.subject(), self.detail(), self.title())
+            }
+        }
+    }
 }

@@ -1,5 +1,7 @@
 //! Variant names: checking a given name, and deriving one from a meaning or title.
 
+use crate::table::Errors;
+
 /// Keywords that cannot name a variant (strict and reserved, all editions).
 const KEYWORDS: &[&str] = &[
     "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
@@ -44,4 +46,38 @@ pub fn pascal_case(text: &str) -> String {
         }
     }
     name
+}
+
+/// The variant name of a row: its `name` column when filled, otherwise the PascalCase of the
+/// column `from` (whose text is `text`). Problems are reported on the column they come from.
+pub fn variant_name(
+    given: Option<&str>,
+    from: &str,
+    text: &str,
+    line: u64,
+    errors: &mut Errors,
+) -> Option<String> {
+    if let Some(name) = given.filter(|name| !name.is_empty()) {
+        return match problem(name) {
+            Some(problem) => {
+                errors.field(line, "name", problem);
+                None
+            }
+            None => Some(name.to_owned()),
+        };
+    }
+    let name = pascal_case(text);
+    match problem(&name) {
+        // An empty text is reported by its own check.
+        Some(_) if text.trim().is_empty() => None,
+        Some(problem) => {
+            errors.field(
+                line,
+                from,
+                format_args!("the variant name derived from it: {problem}; fill the `name` column"),
+            );
+            None
+        }
+        None => Some(name),
+    }
 }

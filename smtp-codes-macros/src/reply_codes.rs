@@ -1,14 +1,12 @@
 //! `#[reply_codes("codes.csv")]`: validates a reply-code table and generates the enum and its API.
 
-use std::collections::HashMap;
-
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 use serde::Deserialize;
 use syn::DeriveInput;
 
 use crate::ident;
-use crate::table::{self, Columns, Errors, Source};
+use crate::table::{self, Columns, Errors, FirstSeen, Source};
 
 const COLUMNS: Columns = Columns {
     required: &["code", "meaning", "retryable"],
@@ -49,23 +47,13 @@ fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
     let mut errors = Errors::new(source);
     let rows = table::read_rows::<RawRow>(source, &COLUMNS, &mut errors);
     let mut entries = Vec::with_capacity(rows.len());
-    let mut code_lines: HashMap<u16, u64> = HashMap::new();
-    let mut name_lines: HashMap<String, u64> = HashMap::new();
+    let mut codes = FirstSeen::default();
+    let mut names = FirstSeen::default();
     for row in rows {
         let (line, raw) = (row.line, row.fields);
         let code = check_code(&raw.code, line, &mut errors);
         if let Some(code) = code {
-            if let Some(first) = code_lines.insert(code, line) {
-                code_lines.insert(code, first);
-                errors.field(
-                    line,
-                    "code",
-                    format_args!(
-                        "duplicate code {code}, first defined at {}",
-                        source.at(first)
-                    ),
-                );
-            }
+            codes.check(code, line, &mut errors, "code", format_args!("code {code}"));
         }
         if raw.meaning.trim().is_empty() {
             errors.field(line, "meaning", "the meaning is empty");
@@ -95,19 +83,21 @@ fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
                 );
             }
         }
-        let name = check_name(raw.name.as_deref(), &raw.meaning, line, &mut errors);
+        let name = ident::variant_name(
+            raw.name.as_deref(),
+            "meaning",
+            &raw.meaning,
+            line,
+            &mut errors,
+        );
         if let Some(name) = &name {
-            if let Some(first) = name_lines.insert(name.clone(), line) {
-                name_lines.insert(name.clone(), first);
-                errors.field(
-                    line,
-                    "name",
-                    format_args!(
-                        "duplicate name `{name}`, first used at {}",
-                        source.at(first)
-                    ),
-                );
-            }
+            names.check(
+                name.clone(),
+                line,
+                &mut errors,
+                "name",
+                format_args!("name `{name}`"),
+            );
         }
         if let (Some(code), Some(name), Some(retryable)) = (code, name, retryable) {
             entries.push(Entry {
@@ -156,41 +146,6 @@ fn check_code(text: &str, line: u64, errors: &mut Errors) -> Option<u16> {
         return None;
     }
     text.parse().ok()
-}
-
-/// The variant name: the `name` column when filled, otherwise derived from the meaning.
-fn check_name(
-    given: Option<&str>,
-    meaning: &str,
-    line: u64,
-    errors: &mut Errors,
-) -> Option<String> {
-    match given.filter(|name| !name.is_empty()) {
-        Some(name) => match ident::problem(name) {
-            Some(problem) => {
-                errors.field(line, "name", problem);
-                None
-            }
-            None => Some(name.to_owned()),
-        },
-        None => {
-            let name = ident::pascal_case(meaning);
-            match ident::problem(&name) {
-                Some(problem) if !meaning.trim().is_empty() => {
-                    errors.field(
-                        line,
-                        "meaning",
-                        format_args!(
-                            "the variant name derived from it, {problem}; fill the `name` column"
-                        ),
-                    );
-                    None
-                }
-                Some(_) => None,
-                None => Some(name),
-            }
-        }
-    }
 }
 
 /// Text for a doc comment: angle brackets and square brackets are escaped, so that

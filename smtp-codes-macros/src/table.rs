@@ -1,6 +1,9 @@
 //! Reading a CSV table: finding the file, checking its columns, deserializing its rows, and
 //! reporting every problem as a `syn::Error` that names `FILE:LINE`.
 
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::hash::Hash;
 use std::path::PathBuf;
 
 use proc_macro2::{Span, TokenStream};
@@ -202,5 +205,37 @@ fn describe(err: &csv::Error) -> String {
         }
         csv::ErrorKind::Deserialize { err, .. } => format!("not a valid row: {err}"),
         _ => format!("not valid CSV: {err}"),
+    }
+}
+
+/// Where each value of a unique column was first seen, to report repeats.
+pub struct FirstSeen<K>(HashMap<K, u64>);
+
+impl<K> Default for FirstSeen<K> {
+    fn default() -> Self {
+        FirstSeen(HashMap::new())
+    }
+}
+
+impl<K: Hash + Eq> FirstSeen<K> {
+    /// Records `key` at `line`, or reports ``field `FIELD`: duplicate WHAT, first defined at FILE:LINE``.
+    pub fn check(
+        &mut self,
+        key: K,
+        line: u64,
+        errors: &mut Errors,
+        field: &str,
+        what: impl Display,
+    ) {
+        if let Some(first) = self.0.get(&key) {
+            let first = errors.source.at(*first);
+            errors.field(
+                line,
+                field,
+                format_args!("duplicate {what}, first defined at {first}"),
+            );
+        } else {
+            self.0.insert(key, line);
+        }
     }
 }

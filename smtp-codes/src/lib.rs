@@ -38,9 +38,13 @@
 extern crate self as smtp_codes;
 
 mod class;
+mod enhanced;
+mod reply;
 mod reply_code;
 
 pub use class::{Category, Class};
+pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
+pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
 
 /// Turns an empty enum into a reply-code table read from a CSV file at compile time.
@@ -57,3 +61,16 @@ pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
 ///
 /// The table format and its validation rules are in the README.
 pub use smtp_codes_macros::reply_codes;
+
+/// Turns an empty enum into an enhanced status code registry read from a CSV file at compile time.
+///
+/// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute
+/// above the derives. The generated enum has the API of [`EnhancedStatus`]. The table format and
+/// its validation rules are in the README.
+///
+/// ```ignore
+/// #[smtp_codes::enhanced_statuses("enhanced-codes.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum EnhancedStatus {}
+/// ```
+pub use smtp_codes_macros::enhanced_statuses;

@@ -1,0 +1,412 @@
+//! A whole reply as read from the wire (RFC 5321 §4.2), parsed without copying or allocating.
+
+use core::fmt;
+
+use crate::{Category, Class, EnhancedCode, ReplyCode};
+
+/// The longest reply [`Reply::parse`] accepts, in bytes, line endings included. Longer input
+/// without a complete reply is [`ParseError::TooLong`], so a hostile server cannot make a client
+/// buffer forever. RFC 5321 §4.5.3.1.5 limits a reply line to 512 octets.
+pub const MAX_REPLY_LEN: usize = 64 * 1024;
+
+/// The most lines [`Reply::parse`] accepts in one reply; more is [`ParseError::TooManyLines`].
+pub const MAX_REPLY_LINES: usize = 512;
+
+/// One complete reply: one or more lines that carry the same code (RFC 5321 §4.2.1).
+///
+/// It borrows the input. The policy of [`Reply::parse`]:
+///
+/// - a line ends in CRLF, or in a bare LF (as Postfix, Go and Python accept);
+/// - a line is three digits, then `-` (more lines follow), a space, or the end of the line (a bare
+///   code, RFC 5321 §4.2);
+/// - the first digit is 2 to 5; the others may be any digit (`571` is an unknown 5yz code);
+/// - every line of a reply carries the same code;
+/// - the text is bytes in any encoding and is never decoded;
+/// - a reply is at most [`MAX_REPLY_LEN`] bytes and [`MAX_REPLY_LINES`] lines.
+///
+/// ```
+/// use smtp_codes::{EnhancedStatus, Reply, ReplyCode};
+/// let input = b"550-5.1.1 The email account that you tried to reach does not exist.\r\n\
+///               550 5.1.1 Please try double-checking the recipient's email address.\r\n\
+///               250 OK\r\n";
+/// let (reply, used) = Reply::parse(input).unwrap();
+/// assert_eq!(reply.reply_code(), Some(ReplyCode::MailboxUnavailable));
+/// assert_eq!(reply.enhanced().unwrap().to_string(), "5.1.1");
+/// assert_eq!(reply.enhanced().unwrap().status(), Some(EnhancedStatus::BadDestinationMailboxAddress));
+/// assert_eq!(reply.lines().count(), 2);
+/// assert!(!reply.is_retryable());
+/// // A pipelined reply follows.
+/// assert_eq!(Reply::parse(&input[used..]).unwrap().0.code(), 250);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Reply<'a> {
+    bytes: &'a [u8],
+    code: u16,
+    line_count: usize,
+}
+
+impl<'a> Reply<'a> {
+    /// Parses one complete reply at the start of `input`; returns it and the number of bytes it
+    /// used, after which pipelined replies may follow.
+    ///
+    /// [`ParseError::Incomplete`] means: read more bytes and parse again from the same start.
+    ///
+    /// ```
+    /// use smtp_codes::{ParseError, Reply};
+    /// assert_eq!(Reply::parse(b"250-first\r\n250 se"), Err(ParseError::Incomplete));
+    /// assert_eq!(Reply::parse(b"334\r\n").unwrap().0.code(), 334);
+    /// assert_eq!(
+    ///     Reply::parse(b"250-a\r\n251 b\r\n"),
+    ///     Err(ParseError::CodeMismatch { first: 250, found: 251, offset: 7 })
+    /// );
+    /// ```
+    pub fn parse(input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
+        let window = &input[..input.len().min(MAX_REPLY_LEN)];
+        let mut start = 0;
+        let mut code = 0;
+        let mut line_count = 0;
+        loop {
+            let Some(lf) = find_lf(&window[start..]) else {
+                return Err(if input.len() > MAX_REPLY_LEN {
+                    ParseError::TooLong {
+                        limit: MAX_REPLY_LEN,
+                    }
+                } else {
+                    ParseError::Incomplete
+                });
+            };
+            let end = start + lf + 1;
+            let line = &window[start..end];
+            let line_code = line_code(line, start)?;
+            if line_count == 0 {
+                code = line_code;
+            } else if line_code != code {
+                return Err(ParseError::CodeMismatch {
+                    first: code,
+                    found: line_code,
+                    offset: start,
+                });
+            }
+            line_count += 1;
+            if line_count > MAX_REPLY_LINES {
+                return Err(ParseError::TooManyLines {
+                    limit: MAX_REPLY_LINES,
+                });
+            }
+            match line[3] {
+                b'-' => start = end,
+                // A space, or the line ending right after the code: the last line.
+                _ => {
+                    let reply = Reply {
+                        bytes: &input[..end],
+                        code,
+                        line_count,
+                    };
+                    return Ok((reply, end));
+                }
+            }
+        }
+    }
+
+    /// The reply code, known to the table or not; always in `200..=599`.
+    ///
+    /// ```
+    /// assert_eq!(smtp_codes::Reply::parse(b"571 Blocked\r\n").unwrap().0.code(), 571);
+    /// ```
+    pub const fn code(&self) -> u16 {
+        self.code
+    }
+
+    /// The code as a [`ReplyCode`], or `None` when the table does not know it.
+    ///
+    /// ```
+    /// use smtp_codes::{Reply, ReplyCode};
+    /// assert_eq!(Reply::parse(b"421 Bye\r\n").unwrap().0.reply_code(), Some(ReplyCode::ServiceNotAvailable));
+    /// assert_eq!(Reply::parse(b"571 Blocked\r\n").unwrap().0.reply_code(), None);
+    /// ```
+    pub const fn reply_code(&self) -> Option<ReplyCode> {
+        ReplyCode::from_u16(self.code)
+    }
+
+    /// The class: the code's first digit.
+    ///
+    /// ```
+    /// use smtp_codes::{Class, Reply};
+    /// assert_eq!(Reply::parse(b"571 Blocked\r\n").unwrap().0.class(), Class::PermanentNegativeCompletion);
+    /// ```
+    pub const fn class(&self) -> Class {
+        match self.code / 100 {
+            2 => Class::PositiveCompletion,
+            3 => Class::PositiveIntermediate,
+            4 => Class::TransientNegativeCompletion,
+            _ => Class::PermanentNegativeCompletion,
+        }
+    }
+
+    /// The category: the code's second digit; `None` above 5.
+    ///
+    /// ```
+    /// use smtp_codes::{Category, Reply};
+    /// assert_eq!(Reply::parse(b"550 No\r\n").unwrap().0.category(), Some(Category::MailSystem));
+    /// assert_eq!(Reply::parse(b"571 No\r\n").unwrap().0.category(), None);
+    /// ```
+    pub const fn category(&self) -> Option<Category> {
+        Category::from_code(self.code)
+    }
+
+    /// The enhanced status code at the very start of the first line's text, followed by a space
+    /// or the end of the line (RFC 2034 §4); `None` otherwise. `(#5.7.1)`, `#5.7.1`, `5.0.0:` and
+    /// codes in the middle of the text are not enhanced codes.
+    ///
+    /// ```
+    /// use smtp_codes::Reply;
+    /// let enhanced = |input: &[u8]| Reply::parse(input).unwrap().0.enhanced().map(|code| code.to_string());
+    /// assert_eq!(enhanced(b"550 5.7.606 Access denied\r\n").as_deref(), Some("5.7.606"));
+    /// assert_eq!(enhanced(b"550 Denied (#5.7.1)\r\n"), None);
+    /// assert_eq!(enhanced(b"550 5.0.0: Denied\r\n"), None);
+    /// ```
+    pub fn enhanced(&self) -> Option<EnhancedCode> {
+        let text = self.lines().next()?;
+        match EnhancedCode::parse_prefix(text) {
+            Ok((code, used)) if matches!(text.get(used), None | Some(b' ')) => Some(code),
+            _ => None,
+        }
+    }
+
+    /// Each line's text after the code and its separator, without the line ending, as sent.
+    ///
+    /// ```
+    /// let (reply, _) = smtp_codes::Reply::parse(b"250-mx.example.com\r\n250-SIZE 35882577\r\n250 8BITMIME\r\n").unwrap();
+    /// let lines: Vec<&[u8]> = reply.lines().collect();
+    /// assert_eq!(lines, [&b"mx.example.com"[..], b"SIZE 35882577", b"8BITMIME"]);
+    /// ```
+    pub fn lines(&self) -> Lines<'a> {
+        Lines { rest: self.bytes }
+    }
+
+    /// How many lines the reply has.
+    ///
+    /// ```
+    /// assert_eq!(smtp_codes::Reply::parse(b"250-a\n250 b\n").unwrap().0.line_count(), 2);
+    /// ```
+    pub const fn line_count(&self) -> usize {
+        self.line_count
+    }
+
+    /// The whole reply as read, line endings included.
+    ///
+    /// ```
+    /// assert_eq!(smtp_codes::Reply::parse(b"250 OK\r\nrest").unwrap().0.as_bytes(), b"250 OK\r\n");
+    /// ```
+    pub const fn as_bytes(&self) -> &'a [u8] {
+        self.bytes
+    }
+
+    /// Whether trying again later may succeed: the table's column for a known code, the first
+    /// digit otherwise (only 4yz).
+    ///
+    /// ```
+    /// use smtp_codes::Reply;
+    /// assert!(Reply::parse(b"451 4.7.1 Greylisted\r\n").unwrap().0.is_retryable());
+    /// assert!(!Reply::parse(b"571 Blocked\r\n").unwrap().0.is_retryable());
+    /// ```
+    pub const fn is_retryable(&self) -> bool {
+        match self.reply_code() {
+            Some(code) => code.is_retryable(),
+            None => self.class().is_retryable(),
+        }
+    }
+}
+
+/// The text of each line of a [`Reply`]; see [`Reply::lines`].
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a [u8];
+
+    fn next(&mut self) -> Option<&'a [u8]> {
+        if self.rest.is_empty() {
+            return None;
+        }
+        // The reply was validated: every line has a code and ends in LF.
+        let end = find_lf(self.rest).map_or(self.rest.len(), |lf| lf + 1);
+        let (line, rest) = self.rest.split_at(end);
+        self.rest = rest;
+        let line = strip_line_end(line);
+        Some(line.get(4..).unwrap_or_default())
+    }
+}
+
+/// `line` without its LF and the CR before it, if any.
+fn strip_line_end(line: &[u8]) -> &[u8] {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    line.strip_suffix(b"\r").unwrap_or(line)
+}
+
+/// Checks a whole line (with its line ending) that starts at `offset`; returns its code. The
+/// line is three digits, the first 2 to 5, then `-`, a space or the line's end.
+fn line_code(line: &[u8], offset: usize) -> Result<u16, ParseError> {
+    let content = strip_line_end(line);
+    let [a, b, c, rest @ ..] = content else {
+        return Err(ParseError::NotACode { offset });
+    };
+    if !(a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) {
+        return Err(ParseError::NotACode { offset });
+    }
+    let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+    if !(b'2'..=b'5').contains(a) {
+        return Err(ParseError::CodeOutOfRange { code, offset });
+    }
+    match rest.first() {
+        None | Some(b' ' | b'-') => Ok(code),
+        Some(&byte) => Err(ParseError::InvalidSeparator {
+            byte,
+            offset: offset + 3,
+        }),
+    }
+}
+
+/// The index of the first LF in `bytes`, eight bytes at a time.
+fn find_lf(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut chunks = bytes.chunks_exact(8);
+    let mut offset = 0;
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes([
+            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
+        ]) ^ LFS;
+        // The lowest set high bit marks the first zero byte, i.e. the first LF.
+        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
+        if zeros != 0 {
+            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        }
+        offset += 8;
+    }
+    chunks
+        .remainder()
+        .iter()
+        .position(|&byte| byte == b'\n')
+        .map(|index| offset + index)
+}
+
+/// Why bytes are not a reply. Every variant but [`Incomplete`](ParseError::Incomplete) means the
+/// input is malformed; offsets count from the start of the input.
+///
+/// ```
+/// use smtp_codes::{ParseError, Reply};
+/// let error = Reply::parse(b"250OK\r\n").unwrap_err();
+/// assert_eq!(error, ParseError::InvalidSeparator { byte: b'O', offset: 3 });
+/// assert_eq!(error.to_string(), "byte 3: expected '-', ' ' or the line end after the reply code, found 0x4f");
+/// assert!(!error.is_incomplete());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum ParseError {
+    /// The input ends before the reply does: read more bytes.
+    Incomplete,
+    /// No complete reply within [`MAX_REPLY_LEN`] bytes.
+    TooLong {
+        /// The bound, in bytes.
+        limit: usize,
+    },
+    /// More than [`MAX_REPLY_LINES`] lines.
+    TooManyLines {
+        /// The bound, in lines.
+        limit: usize,
+    },
+    /// A line does not start with three digits.
+    NotACode {
+        /// Where the line starts.
+        offset: usize,
+    },
+    /// Three digits, but the first is not 2 to 5 (`099`, `123`, `600`).
+    CodeOutOfRange {
+        /// The code.
+        code: u16,
+        /// Where the line starts.
+        offset: usize,
+    },
+    /// The code is followed by something other than `-`, a space or the line's end
+    /// (`250OK`, `2500 OK`, a TAB).
+    InvalidSeparator {
+        /// The byte after the code.
+        byte: u8,
+        /// Where that byte is.
+        offset: usize,
+    },
+    /// A line of a multi-line reply carries another code than the first line.
+    CodeMismatch {
+        /// The first line's code.
+        first: u16,
+        /// This line's code.
+        found: u16,
+        /// Where this line starts.
+        offset: usize,
+    },
+}
+
+impl ParseError {
+    /// Whether the input only ended too early: read more and parse again.
+    ///
+    /// ```
+    /// assert!(smtp_codes::ParseError::Incomplete.is_incomplete());
+    /// ```
+    pub const fn is_incomplete(&self) -> bool {
+        matches!(self, ParseError::Incomplete)
+    }
+
+    /// Where in the input the problem is, when it is at one place.
+    ///
+    /// ```
+    /// use smtp_codes::Reply;
+    /// assert_eq!(Reply::parse(b"250-a\r\n 250 b\r\n").unwrap_err().offset(), Some(7));
+    /// ```
+    pub const fn offset(&self) -> Option<usize> {
+        match *self {
+            ParseError::NotACode { offset }
+            | ParseError::CodeOutOfRange { offset, .. }
+            | ParseError::InvalidSeparator { offset, .. }
+            | ParseError::CodeMismatch { offset, .. } => Some(offset),
+            ParseError::Incomplete
+            | ParseError::TooLong { .. }
+            | ParseError::TooManyLines { .. } => None,
+        }
+    }
+}
+
+impl fmt::Display for ParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            ParseError::Incomplete => f.write_str("incomplete reply: more bytes are needed"),
+            ParseError::TooLong { limit } => write!(f, "reply longer than {limit} bytes"),
+            ParseError::TooManyLines { limit } => write!(f, "reply of more than {limit} lines"),
+            ParseError::NotACode { offset } => write!(
+                f,
+                "byte {offset}: the line does not start with a three-digit reply code"
+            ),
+            ParseError::CodeOutOfRange { code, offset } => write!(
+                f,
+                "byte {offset}: reply code {code:03} out of range (the first digit must be 2 to 5)"
+            ),
+            ParseError::InvalidSeparator { byte, offset } => write!(
+                f,
+                "byte {offset}: expected '-', ' ' or the line end after the reply code, found {byte:#04x}"
+            ),
+            ParseError::CodeMismatch {
+                first,
+                found,
+                offset,
+            } => write!(
+                f,
+                "byte {offset}: line with code {found} in a reply that started with code {first}"
+            ),
+        }
+    }
+}
+
+impl core::error::Error for ParseError {}
