@@ -34,18 +34,27 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+#[cfg(feature = "std")]
+extern crate std;
+
 // The generated code names this crate's types as `::smtp_codes::...`, which must work here too.
 extern crate self as smtp_codes;
 
+mod advice;
 mod class;
 mod enhanced;
 mod reply;
 mod reply_code;
+mod writer;
 
+pub use advice::{Action, Command, Outcome};
 pub use class::{Category, Class};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
+#[cfg(feature = "std")]
+pub use writer::write_reply_io;
+pub use writer::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
 
 /// Turns an empty enum into a reply-code table read from a CSV file at compile time.
 ///
