@@ -1,0 +1,134 @@
+//! Retry advice by the command a reply answers: every rule of `Outcome::of`.
+
+use smtp_codes::{Action, Command, Outcome, Reply, ReplyCode};
+
+const COMMANDS: [Command; 20] = [
+    Command::Greeting,
+    Command::Helo,
+    Command::Ehlo,
+    Command::Lhlo,
+    Command::Mail,
+    Command::Rcpt,
+    Command::Data,
+    Command::EndOfData,
+    Command::Bdat,
+    Command::Rset,
+    Command::Vrfy,
+    Command::Expn,
+    Command::Help,
+    Command::Noop,
+    Command::Quit,
+    Command::StartTls,
+    Command::Auth,
+    Command::Etrn,
+    Command::Atrn,
+    Command::Burl,
+];
+
+fn outcome(code: u16, command: Command) -> Outcome {
+    Outcome::of(code, command).unwrap()
+}
+
+// Rule 1: RFC 5321 §3.8: 421 closes the channel, whatever it answers.
+#[test]
+fn service_not_available_closes_and_is_retried() {
+    for command in COMMANDS {
+        let advice = outcome(421, command);
+        assert_eq!(advice.action(), Action::RetryLater);
+        assert!(advice.is_closing());
+    }
+}
+
+// Rule 2: RFC 7504 §3: a host that does not accept mail.
+#[test]
+fn host_does_not_accept_mail_fails_and_closes() {
+    for command in COMMANDS {
+        let advice = outcome(521, command);
+        assert!(advice.is_fail_permanently() && advice.is_closing());
+    }
+}
+
+// Rule 3: RFC 5321 §4.1.1.10: 221 to QUIT.
+#[test]
+fn service_closing_is_success_and_closes() {
+    let advice = ReplyCode::ServiceClosing.outcome(Command::Quit);
+    assert!(advice.is_success() && advice.is_closing());
+}
+
+// Rule 4: RFC 5321 §3.1: a 554 greeting means no SMTP service here.
+#[test]
+fn a_negative_greeting_ends_the_session() {
+    let advice = outcome(554, Command::Greeting);
+    assert!(advice.is_fail_permanently() && advice.is_closing());
+    let advice = outcome(450, Command::Greeting);
+    assert!(advice.is_retry_later() && advice.is_closing());
+    let advice = outcome(220, Command::Greeting);
+    assert!(advice.is_success() && !advice.is_closing());
+    // The same 554 after the message data is a failed transaction, not the end of the session.
+    let advice = outcome(554, Command::EndOfData);
+    assert!(advice.is_fail_permanently() && !advice.is_closing());
+}
+
+// Rule 5: RFC 5321 §4.5.3.1.10: 552 to RCPT is "too many recipients", i.e. transient.
+#[test]
+fn too_many_recipients_is_retried_later() {
+    let code = ReplyCode::ExceededStorageAllocation;
+    assert!(code.outcome(Command::Rcpt).is_retry_later());
+    assert!(!code.outcome(Command::Rcpt).is_closing());
+    for command in [Command::EndOfData, Command::Mail, Command::Bdat] {
+        assert!(code.outcome(command).is_fail_permanently(), "{command:?}");
+    }
+}
+
+// Rule 6: otherwise by class (RFC 5321 §4.2.1).
+#[test]
+fn otherwise_the_class_decides() {
+    for code in ReplyCode::ALL {
+        if matches!(code.as_u16(), 421 | 521 | 221 | 552) {
+            continue;
+        }
+        for command in COMMANDS {
+            if command == Command::Greeting && code.is_negative() {
+                continue;
+            }
+            let advice = code.outcome(command);
+            let expected = match code.as_u16() / 100 {
+                2 => Action::Success,
+                3 => Action::Continue,
+                4 => Action::RetryLater,
+                _ => Action::FailPermanently,
+            };
+            assert_eq!(advice.action(), expected, "{code:?} to {command:?}");
+            assert!(!advice.is_closing(), "{code:?} to {command:?}");
+        }
+    }
+    assert!(ReplyCode::StartMailInput
+        .outcome(Command::Data)
+        .is_continue());
+    assert!(ReplyCode::ServerChallenge
+        .outcome(Command::Auth)
+        .is_continue());
+    assert!(outcome(571, Command::Rcpt).is_fail_permanently());
+    assert!(outcome(471, Command::Rcpt).is_retry_later());
+    assert!(outcome(199, Command::Data).is_continue());
+    assert_eq!(Outcome::of(99, Command::Data), None);
+    assert_eq!(Outcome::of(600, Command::Data), None);
+}
+
+#[test]
+fn a_reply_and_its_code_get_the_same_advice() {
+    for input in [
+        &b"552 5.5.3 Too many recipients\r\n"[..],
+        b"421 4.7.0 Try again later, closing connection.\r\n",
+        b"554 No SMTP service here\r\n",
+        b"250 OK\r\n",
+    ] {
+        let (reply, _) = Reply::parse(input).unwrap();
+        let code = reply.reply_code().unwrap();
+        for command in COMMANDS {
+            assert_eq!(reply.outcome(command), code.outcome(command));
+        }
+    }
+    let (reply, _) = Reply::parse(b"571 Blocked\r\n").unwrap();
+    assert!(reply.outcome(Command::Rcpt).is_fail_permanently());
+}

@@ -1,0 +1,140 @@
+//! The reply writer: what it writes, what it refuses, and that parsing gives the reply back.
+
+use smtp_codes::{
+    write_reply, write_reply_io, EnhancedCode, Reply, ReplyCode, WriteError, MAX_REPLY_LINE_LEN,
+};
+
+fn written(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<String, WriteError> {
+    let mut out = String::new();
+    let result = write_reply(&mut out, code, enhanced, text);
+    if result.is_err() {
+        assert!(out.is_empty(), "a refused reply wrote {out:?}");
+    }
+    result.map(|()| out)
+}
+
+#[test]
+fn writes_continuation_lines_and_repeats_the_enhanced_code() {
+    let enhanced = EnhancedCode::new(5, 7, 1);
+    assert_eq!(
+        written(
+            550,
+            enhanced,
+            &["Delivery not authorized", "See the policy", "Bye"]
+        )
+        .unwrap(),
+        "550-5.7.1 Delivery not authorized\r\n550-5.7.1 See the policy\r\n550 5.7.1 Bye\r\n"
+    );
+    assert_eq!(written(250, None, &["OK"]).unwrap(), "250 OK\r\n");
+    assert_eq!(written(334, None, &[]).unwrap(), "334 \r\n");
+    assert_eq!(
+        written(250, EnhancedCode::new(2, 0, 0), &[]).unwrap(),
+        "250 2.0.0\r\n"
+    );
+    assert_eq!(
+        written(250, EnhancedCode::new(2, 0, 0), &["", "x"]).unwrap(),
+        "250-2.0.0\r\n250 2.0.0 x\r\n"
+    );
+    // Any encoding of text that is not CR, LF or NUL is written as given.
+    assert_eq!(
+        written(550, None, &["boîte pleine"]).unwrap(),
+        "550 boîte pleine\r\n"
+    );
+}
+
+#[test]
+fn refuses_reply_injection() {
+    for (text, byte) in [("OK\r\n250 forged", b'\r'), ("a\nb", b'\n'), ("nul\0", 0)] {
+        assert_eq!(
+            written(250, None, &["fine", text]),
+            Err(WriteError::UnsafeText { line: 1, byte })
+        );
+    }
+}
+
+#[test]
+fn refuses_lines_over_512_octets() {
+    // "250 " + text + CRLF: 506 octets of text make exactly 512.
+    let longest = "x".repeat(MAX_REPLY_LINE_LEN - 6);
+    assert!(written(250, None, &[&longest]).is_ok());
+    let too_long = "x".repeat(MAX_REPLY_LINE_LEN - 5);
+    assert_eq!(
+        written(250, None, &["ok", &too_long]),
+        Err(WriteError::LineTooLong { line: 1, len: 513 })
+    );
+    // The enhanced code counts: "550 5.7.606 " is 12 octets.
+    let text = "x".repeat(MAX_REPLY_LINE_LEN - 14);
+    assert!(written(550, EnhancedCode::new(5, 7, 606), &[&text]).is_ok());
+    let text = "x".repeat(MAX_REPLY_LINE_LEN - 13);
+    assert_eq!(
+        written(550, EnhancedCode::new(5, 7, 606), &[&text]),
+        Err(WriteError::LineTooLong { line: 0, len: 513 })
+    );
+}
+
+#[test]
+fn refuses_codes_and_enhanced_codes_that_disagree() {
+    let enhanced = EnhancedCode::new(5, 0, 0).unwrap();
+    assert_eq!(
+        written(250, Some(enhanced), &["OK"]),
+        Err(WriteError::EnhancedClassMismatch {
+            code: 250,
+            enhanced
+        })
+    );
+    assert_eq!(
+        written(354, EnhancedCode::new(2, 0, 0), &["go"]),
+        Err(WriteError::EnhancedClassMismatch {
+            code: 354,
+            enhanced: EnhancedCode::new(2, 0, 0).unwrap()
+        })
+    );
+    for code in [0, 99, 123, 199, 600, 1000] {
+        assert_eq!(
+            written(code, None, &["x"]),
+            Err(WriteError::InvalidCode(code))
+        );
+    }
+}
+
+#[test]
+fn parsing_what_it_writes_gives_the_reply_back() {
+    let enhanced = EnhancedCode::new(5, 1, 1);
+    let text = ["No such user here", "Please check the address"];
+    let out = written(ReplyCode::MailboxUnavailable.as_u16(), enhanced, &text).unwrap();
+    let (reply, used) = Reply::parse(out.as_bytes()).unwrap();
+    assert_eq!(used, out.len());
+    assert_eq!(reply.reply_code(), Some(ReplyCode::MailboxUnavailable));
+    assert_eq!(reply.enhanced(), enhanced);
+    let lines: Vec<&[u8]> = reply.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            &b"5.1.1 No such user here"[..],
+            b"5.1.1 Please check the address"
+        ]
+    );
+}
+
+#[test]
+fn writes_to_io_and_refuses_with_invalid_input() {
+    let mut out = Vec::new();
+    write_reply_io(&mut out, 221, EnhancedCode::new(2, 0, 0), &["Bye"]).unwrap();
+    assert_eq!(out, b"221 2.0.0 Bye\r\n");
+    let mut out = Vec::new();
+    let error = write_reply_io(&mut out, 250, None, &["a\r\nb"]).unwrap_err();
+    assert_eq!(error.kind(), std::io::ErrorKind::InvalidInput);
+    assert_eq!(
+        error
+            .into_inner()
+            .unwrap()
+            .downcast::<WriteError>()
+            .unwrap()
+            .as_ref(),
+        &WriteError::UnsafeText {
+            line: 0,
+            byte: b'\r'
+        }
+    );
+    assert!(out.is_empty());
+}

@@ -1,0 +1,5 @@
+#[smtp_codes::enhanced_statuses("../../../../tests/ui/fixtures/enhanced_parts.csv")]
+#[derive(Debug, Clone, Copy)]
+pub enum Statuses {}
+
+fn main() {}
