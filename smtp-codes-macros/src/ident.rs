@@ -28,7 +28,7 @@ pub fn problem(name: &str) -> Option<String> {
     None
 }
 
-/// PascalCase of the ASCII words of `text`: every run of ASCII letters and digits is a word, its
+/// `PascalCase` of the ASCII words of `text`: every run of ASCII letters and digits is a word, its
 /// first letter upper-cased and the rest lower-cased; everything else separates words.
 ///
 /// `"Requested action not taken: mailbox unavailable"` becomes
@@ -48,7 +48,7 @@ pub fn pascal_case(text: &str) -> String {
     name
 }
 
-/// The variant name of a row: its `name` column when filled, otherwise the PascalCase of the
+/// The variant name of a row: its `name` column when filled, otherwise the `PascalCase` of the
 /// column `from` (whose text is `text`). Problems are reported on the column they come from.
 pub fn variant_name(
     given: Option<&str>,

@@ -15,7 +15,7 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-use smtp_codes::{Action, Command, Outcome, Reply};
+use smtp_codes::{Action, Class, Command, EnhancedStatus, Outcome, Reply, Subject};
 
 fn command(name: &str) -> Option<Command> {
     Some(match name.to_ascii_lowercase().as_str() {
@@ -59,75 +59,64 @@ fn advice(outcome: Outcome) -> String {
     }
 }
 
-fn explain(reply: &Reply<'_>, after: Option<Command>) -> String {
-    let mut out = String::new();
+/// Prints the reply as sent, then what it means.
+fn explain(reply: &Reply<'_>, after: Option<Command>) {
     for line in reply.as_bytes().split_inclusive(|&byte| byte == b'\n') {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         // Text in any encoding: shown as UTF-8 where it is, escaped where it is not.
-        out.push_str(&format!(
-            "{}\n",
-            line.utf8_chunks().fold(String::new(), |mut shown, chunk| {
-                shown.push_str(chunk.valid());
-                shown.extend(chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}")));
-                shown
-            })
-        ));
+        let mut shown = String::new();
+        for chunk in line.utf8_chunks() {
+            shown.push_str(chunk.valid());
+            shown.extend(chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}")));
+        }
+        println!("{shown}");
     }
     let code = reply.code();
-    match reply.reply_code() {
-        Some(known) => out.push_str(&format!("  code:      {known} ({})\n", known.reference())),
-        None => out.push_str(&format!(
-            "  code:      {code} (not in the table: an unknown {} code, decided by its first digit)\n",
-            if reply.class().is_negative() {
-                if reply.class().is_transient() { "transient" } else { "permanent" }
-            } else {
-                "positive"
-            }
-        )),
+    let class = reply.class();
+    if let Some(known) = reply.reply_code() {
+        println!("  code:      {known} ({})", known.reference());
+    } else {
+        let kind = match class {
+            Class::TransientNegativeCompletion => "transient",
+            Class::PermanentNegativeCompletion => "permanent",
+            _ => "positive",
+        };
+        println!("  code:      {code} (not in the table: an unknown {kind} code, decided by its first digit)");
     }
-    out.push_str(&format!(
-        "  class:     {}yz {}\n",
-        code / 100,
-        reply.class()
-    ));
-    match reply.category() {
-        Some(category) => {
-            out.push_str(&format!("  category:  x{}z {category}\n", category.digit()))
-        }
-        None => out.push_str(&format!(
-            "  category:  none (second digit {} is above 5)\n",
+    println!("  class:     {}yz {class}", class.digit());
+    if let Some(category) = reply.category() {
+        println!("  category:  x{}z {category}", category.digit());
+    } else {
+        println!(
+            "  category:  none (second digit {} is above 5)",
             code / 10 % 10
-        )),
+        );
     }
     if let Some(enhanced) = reply.enhanced() {
         let title = enhanced
             .status()
-            .map_or("not in the IANA registry", |status| status.title());
+            .map_or("not in the IANA registry", EnhancedStatus::title);
         let subject = enhanced
             .subject_kind()
-            .map_or("unknown subject", |subject| subject.name());
-        out.push_str(&format!(
-            "  enhanced:  {enhanced} {title} ({}; {subject})\n",
+            .map_or("unknown subject", Subject::name);
+        println!(
+            "  enhanced:  {enhanced} {title} ({}; {subject})",
             enhanced.class()
-        ));
+        );
     }
-    match after {
-        Some(command) => out.push_str(&format!(
-            "  advice:    after {command:?}: {}\n",
+    if let Some(command) = after {
+        println!(
+            "  advice:    after {command:?}: {}",
             advice(reply.outcome(command))
-        )),
-        None => {
-            out.push_str(&format!(
-                "  advice:    {}\n",
-                advice(reply.outcome(Command::Noop))
-            ));
-            if code == 552 {
-                out.push_str("             (in reply to RCPT: too many recipients, retry later: RFC 5321 §4.5.3.1.10)\n");
-            }
+        );
+    } else {
+        println!("  advice:    {}", advice(reply.outcome(Command::Noop)));
+        if code == 552 {
+            println!("             (in reply to RCPT: too many recipients, retry later: RFC 5321 §4.5.3.1.10)");
         }
     }
-    out
+    println!();
 }
 
 /// Explains every reply in `input`; `false` when some part is not a reply.
@@ -135,7 +124,7 @@ fn explain_all(mut input: &[u8], after: Option<Command>) -> bool {
     while !input.is_empty() {
         match Reply::parse(input) {
             Ok((reply, used)) => {
-                println!("{}", explain(&reply, after));
+                explain(&reply, after);
                 input = &input[used..];
             }
             Err(err) => {
@@ -157,13 +146,11 @@ fn main() -> ExitCode {
         let name = args
             .get(index + 1)
             .map(|name| String::from_utf8_lossy(name).into_owned());
-        match name.as_deref().and_then(command) {
-            Some(command) => after = Some(command),
-            None => {
-                eprintln!("--after takes a command: greeting, helo, ehlo, mail, rcpt, data, end-of-data, quit, ...");
-                return ExitCode::from(2);
-            }
-        }
+        let Some(command) = name.as_deref().and_then(command) else {
+            eprintln!("--after takes a command: greeting, helo, ehlo, mail, rcpt, data, end-of-data, quit, ...");
+            return ExitCode::from(2);
+        };
+        after = Some(command);
         args.drain(index..index + 2);
     }
     let mut ok = true;

@@ -105,6 +105,7 @@ impl Outcome {
     /// assert!(!Outcome::of(554, Command::EndOfData).unwrap().is_closing());
     /// assert_eq!(Outcome::of(600, Command::Rcpt), None);
     /// ```
+    #[must_use]
     pub const fn of(code: u16, command: Command) -> Option<Outcome> {
         let Some(class) = Class::from_code(code) else {
             return None;
@@ -146,6 +147,7 @@ impl Outcome {
     /// use smtp_codes::{Action, Command, ReplyCode};
     /// assert_eq!(ReplyCode::StartMailInput.outcome(Command::Data).action(), Action::Continue);
     /// ```
+    #[must_use]
     pub const fn action(self) -> Action {
         self.action
     }
@@ -157,6 +159,7 @@ impl Outcome {
     /// use smtp_codes::{Command, ReplyCode};
     /// assert!(ReplyCode::ServiceClosing.outcome(Command::Quit).is_closing());
     /// ```
+    #[must_use]
     pub const fn is_closing(self) -> bool {
         self.closing
     }
@@ -167,6 +170,7 @@ impl Outcome {
     /// use smtp_codes::{Command, ReplyCode};
     /// assert!(ReplyCode::Completed.outcome(Command::Mail).is_success());
     /// ```
+    #[must_use]
     pub const fn is_success(self) -> bool {
         matches!(self.action, Action::Success)
     }
@@ -177,6 +181,7 @@ impl Outcome {
     /// use smtp_codes::{Command, ReplyCode};
     /// assert!(ReplyCode::ServerChallenge.outcome(Command::Auth).is_continue());
     /// ```
+    #[must_use]
     pub const fn is_continue(self) -> bool {
         matches!(self.action, Action::Continue)
     }
@@ -187,6 +192,7 @@ impl Outcome {
     /// use smtp_codes::{Command, ReplyCode};
     /// assert!(ReplyCode::LocalError.outcome(Command::EndOfData).is_retry_later());
     /// ```
+    #[must_use]
     pub const fn is_retry_later(self) -> bool {
         matches!(self.action, Action::RetryLater)
     }
@@ -197,6 +203,7 @@ impl Outcome {
     /// use smtp_codes::{Command, ReplyCode};
     /// assert!(ReplyCode::MailboxUnavailable.outcome(Command::Rcpt).is_fail_permanently());
     /// ```
+    #[must_use]
     pub const fn is_fail_permanently(self) -> bool {
         matches!(self.action, Action::FailPermanently)
     }
@@ -210,6 +217,7 @@ impl ReplyCode {
     /// assert!(ReplyCode::ExceededStorageAllocation.outcome(Command::Rcpt).is_retry_later());
     /// assert!(ReplyCode::ExceededStorageAllocation.outcome(Command::EndOfData).is_fail_permanently());
     /// ```
+    #[must_use]
     pub const fn outcome(self, command: Command) -> Outcome {
         match Outcome::of(self.as_u16(), command) {
             Some(outcome) => outcome,
@@ -228,6 +236,7 @@ impl Reply<'_> {
     /// let outcome = reply.outcome(Command::Greeting);
     /// assert!(outcome.is_fail_permanently() && outcome.is_closing());
     /// ```
+    #[must_use]
     pub const fn outcome(&self, command: Command) -> Outcome {
         match Outcome::of(self.code(), command) {
             Some(outcome) => outcome,

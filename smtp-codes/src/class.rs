@@ -39,11 +39,16 @@ impl Class {
     /// assert_eq!(Class::from_code(99), None);
     /// assert_eq!(Class::from_code(600), None);
     /// ```
+    #[must_use]
     pub const fn from_code(code: u16) -> Option<Class> {
-        if code < 100 || code > 599 {
-            return None;
+        match code {
+            100..=199 => Some(Class::PositivePreliminary),
+            200..=299 => Some(Class::PositiveCompletion),
+            300..=399 => Some(Class::PositiveIntermediate),
+            400..=499 => Some(Class::TransientNegativeCompletion),
+            500..=599 => Some(Class::PermanentNegativeCompletion),
+            _ => None,
         }
-        Class::from_digit((code / 100) as u8)
     }
 
     /// The class with this first digit (`1..=5`).
@@ -51,6 +56,7 @@ impl Class {
     /// ```
     /// assert_eq!(smtp_codes::Class::from_digit(4), Some(smtp_codes::Class::TransientNegativeCompletion));
     /// ```
+    #[must_use]
     pub const fn from_digit(digit: u8) -> Option<Class> {
         match digit {
             1 => Some(Class::PositivePreliminary),
@@ -67,6 +73,7 @@ impl Class {
     /// ```
     /// assert_eq!(smtp_codes::Class::PermanentNegativeCompletion.digit(), 5);
     /// ```
+    #[must_use]
     pub const fn digit(self) -> u8 {
         self as u8
     }
@@ -76,6 +83,7 @@ impl Class {
     /// ```
     /// assert_eq!(smtp_codes::Class::PositiveIntermediate.name(), "Positive Intermediate");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Class::PositivePreliminary => "Positive Preliminary",
@@ -91,6 +99,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::PositiveIntermediate.is_positive());
     /// ```
+    #[must_use]
     pub const fn is_positive(self) -> bool {
         self.digit() <= 3
     }
@@ -100,6 +109,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::TransientNegativeCompletion.is_negative());
     /// ```
+    #[must_use]
     pub const fn is_negative(self) -> bool {
         self.digit() >= 4
     }
@@ -109,6 +119,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::PositivePreliminary.is_preliminary());
     /// ```
+    #[must_use]
     pub const fn is_preliminary(self) -> bool {
         matches!(self, Class::PositivePreliminary)
     }
@@ -118,6 +129,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::PositiveCompletion.is_success());
     /// ```
+    #[must_use]
     pub const fn is_success(self) -> bool {
         matches!(self, Class::PositiveCompletion)
     }
@@ -127,6 +139,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::PositiveIntermediate.is_intermediate());
     /// ```
+    #[must_use]
     pub const fn is_intermediate(self) -> bool {
         matches!(self, Class::PositiveIntermediate)
     }
@@ -136,6 +149,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::TransientNegativeCompletion.is_transient());
     /// ```
+    #[must_use]
     pub const fn is_transient(self) -> bool {
         matches!(self, Class::TransientNegativeCompletion)
     }
@@ -145,6 +159,7 @@ impl Class {
     /// ```
     /// assert!(smtp_codes::Class::PermanentNegativeCompletion.is_permanent());
     /// ```
+    #[must_use]
     pub const fn is_permanent(self) -> bool {
         matches!(self, Class::PermanentNegativeCompletion)
     }
@@ -157,6 +172,7 @@ impl Class {
     /// assert!(Class::from_code(471).unwrap().is_retryable());
     /// assert!(!Class::from_code(571).unwrap().is_retryable());
     /// ```
+    #[must_use]
     pub const fn is_retryable(self) -> bool {
         self.is_transient()
     }
@@ -202,11 +218,15 @@ impl Category {
     /// assert_eq!(Category::from_code(421), Some(Category::Connections));
     /// assert_eq!(Category::from_code(99), None);
     /// ```
+    #[must_use]
     pub const fn from_code(code: u16) -> Option<Category> {
         if code < 100 || code > 599 {
             return None;
         }
-        Category::from_digit((code / 10 % 10) as u8)
+        // The second digit of a three-digit code: always below 10, so the cast keeps it whole.
+        #[allow(clippy::cast_possible_truncation)]
+        let digit = (code / 10 % 10) as u8;
+        Category::from_digit(digit)
     }
 
     /// The category with this second digit (`0..=5`).
@@ -214,6 +234,7 @@ impl Category {
     /// ```
     /// assert_eq!(smtp_codes::Category::from_digit(0), Some(smtp_codes::Category::Syntax));
     /// ```
+    #[must_use]
     pub const fn from_digit(digit: u8) -> Option<Category> {
         match digit {
             0 => Some(Category::Syntax),
@@ -231,6 +252,7 @@ impl Category {
     /// ```
     /// assert_eq!(smtp_codes::Category::MailSystem.digit(), 5);
     /// ```
+    #[must_use]
     pub const fn digit(self) -> u8 {
         self as u8
     }
@@ -240,6 +262,7 @@ impl Category {
     /// ```
     /// assert_eq!(smtp_codes::Category::Unspecified4.name(), "Unspecified");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Category::Syntax => "Syntax",

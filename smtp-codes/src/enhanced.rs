@@ -47,6 +47,7 @@ impl EnhancedClass {
     /// ```
     /// assert_eq!(smtp_codes::EnhancedClass::from_digit(3), None);
     /// ```
+    #[must_use]
     pub const fn from_digit(digit: u8) -> Option<EnhancedClass> {
         match digit {
             2 => Some(EnhancedClass::Success),
@@ -61,6 +62,7 @@ impl EnhancedClass {
     /// ```
     /// assert_eq!(smtp_codes::EnhancedClass::Success.digit(), 2);
     /// ```
+    #[must_use]
     pub const fn digit(self) -> u8 {
         self as u8
     }
@@ -72,6 +74,7 @@ impl EnhancedClass {
     /// use smtp_codes::{Class, EnhancedClass};
     /// assert_eq!(EnhancedClass::Success.reply_class(), Class::PositiveCompletion);
     /// ```
+    #[must_use]
     pub const fn reply_class(self) -> crate::Class {
         match self {
             EnhancedClass::Success => crate::Class::PositiveCompletion,
@@ -85,6 +88,7 @@ impl EnhancedClass {
     /// ```
     /// assert_eq!(smtp_codes::EnhancedClass::PermanentFailure.name(), "Permanent Failure");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             EnhancedClass::Success => "Success",
@@ -136,6 +140,7 @@ impl Subject {
     /// ```
     /// assert_eq!(smtp_codes::Subject::from_u16(7), Some(smtp_codes::Subject::Policy));
     /// ```
+    #[must_use]
     pub const fn from_u16(subject: u16) -> Option<Subject> {
         match subject {
             0 => Some(Subject::Other),
@@ -155,6 +160,7 @@ impl Subject {
     /// ```
     /// assert_eq!(smtp_codes::Subject::Mailbox.number(), 2);
     /// ```
+    #[must_use]
     pub const fn number(self) -> u16 {
         self as u16
     }
@@ -164,6 +170,7 @@ impl Subject {
     /// ```
     /// assert_eq!(smtp_codes::Subject::Network.name(), "Network and Routing Status");
     /// ```
+    #[must_use]
     pub const fn name(self) -> &'static str {
         match self {
             Subject::Other => "Other or Undefined Status",
@@ -198,6 +205,7 @@ impl EnhancedCode {
     /// assert_eq!(EnhancedCode::new(3, 0, 0), None);
     /// assert_eq!(EnhancedCode::new(5, 1000, 0), None);
     /// ```
+    #[must_use]
     pub const fn new(class: u8, subject: u16, detail: u16) -> Option<EnhancedCode> {
         match EnhancedClass::from_digit(class) {
             Some(class) if subject <= MAX_PART && detail <= MAX_PART => Some(EnhancedCode {
@@ -218,6 +226,10 @@ impl EnhancedCode {
     /// assert_eq!(EnhancedCode::parse(b"6.0.0"), Err(ParseEnhancedError::InvalidClass));
     /// assert_eq!(EnhancedCode::parse(b"5.1.1 "), Err(ParseEnhancedError::Malformed));
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseEnhancedError`] says which part is wrong.
     pub fn parse(text: &[u8]) -> Result<EnhancedCode, ParseEnhancedError> {
         match EnhancedCode::parse_prefix(text) {
             Ok((code, used)) if used == text.len() => Ok(code),
@@ -257,6 +269,7 @@ impl EnhancedCode {
     /// use smtp_codes::{EnhancedClass, EnhancedCode};
     /// assert_eq!(EnhancedCode::new(4, 2, 2).unwrap().class(), EnhancedClass::PersistentTransientFailure);
     /// ```
+    #[must_use]
     pub const fn class(self) -> EnhancedClass {
         self.class
     }
@@ -266,6 +279,7 @@ impl EnhancedCode {
     /// ```
     /// assert_eq!(smtp_codes::EnhancedCode::new(5, 7, 1).unwrap().subject(), 7);
     /// ```
+    #[must_use]
     pub const fn subject(self) -> u16 {
         self.subject
     }
@@ -275,6 +289,7 @@ impl EnhancedCode {
     /// ```
     /// assert_eq!(smtp_codes::EnhancedCode::new(5, 7, 606).unwrap().detail(), 606);
     /// ```
+    #[must_use]
     pub const fn detail(self) -> u16 {
         self.detail
     }
@@ -285,6 +300,7 @@ impl EnhancedCode {
     /// use smtp_codes::{EnhancedCode, Subject};
     /// assert_eq!(EnhancedCode::new(5, 2, 2).unwrap().subject_kind(), Some(Subject::Mailbox));
     /// ```
+    #[must_use]
     pub const fn subject_kind(self) -> Option<Subject> {
         Subject::from_u16(self.subject)
     }
@@ -297,6 +313,7 @@ impl EnhancedCode {
     /// assert_eq!(code.status(), Some(EnhancedStatus::MailboxFull));
     /// assert_eq!(EnhancedCode::new(5, 7, 606).unwrap().status(), None);
     /// ```
+    #[must_use]
     pub const fn status(self) -> Option<EnhancedStatus> {
         EnhancedStatus::from_parts(self.subject, self.detail)
     }

@@ -29,7 +29,19 @@
 //! assert_eq!(decide(571), "bounce"); // unknown 5yz
 //! ```
 //!
+//! Whole replies are read by [`Reply::parse`] (no copy, no allocation), their enhanced status
+//! codes looked up in the IANA registry ([`EnhancedStatus`]), and the advice for the command they
+//! answer given by [`Reply::outcome`]. Servers write replies with [`write_reply`].
+//!
 //! Your own table (vendor codes, say) gets the same API from [`reply_codes`]: see its docs.
+//!
+//! # Features
+//!
+//! - `std`: `write_reply_io`, [`write_reply`] for `std::io::Write`. Off by default: the crate needs neither
+//!   `std` nor `alloc`.
+//! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
+//!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
+//!   as their digit. Deserializing refuses unknown codes with a message that names them.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -45,6 +57,8 @@ mod class;
 mod enhanced;
 mod reply;
 mod reply_code;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod writer;
 
 pub use advice::{Action, Command, Outcome};

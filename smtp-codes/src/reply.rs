@@ -60,6 +60,12 @@ impl<'a> Reply<'a> {
     ///     Err(ParseError::CodeMismatch { first: 250, found: 251, offset: 7 })
     /// );
     /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError::Incomplete`] when the input ends before the reply; [`ParseError::TooLong`]
+    /// and [`ParseError::TooManyLines`] past the bounds; the other variants, with the byte
+    /// offset, for a malformed reply.
     pub fn parse(input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
         let window = &input[..input.len().min(MAX_REPLY_LEN)];
         let mut start = 0;
@@ -93,18 +99,16 @@ impl<'a> Reply<'a> {
                     limit: MAX_REPLY_LINES,
                 });
             }
-            match line[3] {
-                b'-' => start = end,
+            if line[3] != b'-' {
                 // A space, or the line ending right after the code: the last line.
-                _ => {
-                    let reply = Reply {
-                        bytes: &input[..end],
-                        code,
-                        line_count,
-                    };
-                    return Ok((reply, end));
-                }
+                let reply = Reply {
+                    bytes: &input[..end],
+                    code,
+                    line_count,
+                };
+                return Ok((reply, end));
             }
+            start = end;
         }
     }
 
@@ -113,6 +117,7 @@ impl<'a> Reply<'a> {
     /// ```
     /// assert_eq!(smtp_codes::Reply::parse(b"571 Blocked\r\n").unwrap().0.code(), 571);
     /// ```
+    #[must_use]
     pub const fn code(&self) -> u16 {
         self.code
     }
@@ -124,6 +129,7 @@ impl<'a> Reply<'a> {
     /// assert_eq!(Reply::parse(b"421 Bye\r\n").unwrap().0.reply_code(), Some(ReplyCode::ServiceNotAvailable));
     /// assert_eq!(Reply::parse(b"571 Blocked\r\n").unwrap().0.reply_code(), None);
     /// ```
+    #[must_use]
     pub const fn reply_code(&self) -> Option<ReplyCode> {
         ReplyCode::from_u16(self.code)
     }
@@ -134,6 +140,7 @@ impl<'a> Reply<'a> {
     /// use smtp_codes::{Class, Reply};
     /// assert_eq!(Reply::parse(b"571 Blocked\r\n").unwrap().0.class(), Class::PermanentNegativeCompletion);
     /// ```
+    #[must_use]
     pub const fn class(&self) -> Class {
         match self.code / 100 {
             2 => Class::PositiveCompletion,
@@ -150,6 +157,7 @@ impl<'a> Reply<'a> {
     /// assert_eq!(Reply::parse(b"550 No\r\n").unwrap().0.category(), Some(Category::MailSystem));
     /// assert_eq!(Reply::parse(b"571 No\r\n").unwrap().0.category(), None);
     /// ```
+    #[must_use]
     pub const fn category(&self) -> Option<Category> {
         Category::from_code(self.code)
     }
@@ -165,6 +173,7 @@ impl<'a> Reply<'a> {
     /// assert_eq!(enhanced(b"550 Denied (#5.7.1)\r\n"), None);
     /// assert_eq!(enhanced(b"550 5.0.0: Denied\r\n"), None);
     /// ```
+    #[must_use]
     pub fn enhanced(&self) -> Option<EnhancedCode> {
         let text = self.lines().next()?;
         match EnhancedCode::parse_prefix(text) {
@@ -180,6 +189,7 @@ impl<'a> Reply<'a> {
     /// let lines: Vec<&[u8]> = reply.lines().collect();
     /// assert_eq!(lines, [&b"mx.example.com"[..], b"SIZE 35882577", b"8BITMIME"]);
     /// ```
+    #[must_use]
     pub fn lines(&self) -> Lines<'a> {
         Lines { rest: self.bytes }
     }
@@ -189,6 +199,7 @@ impl<'a> Reply<'a> {
     /// ```
     /// assert_eq!(smtp_codes::Reply::parse(b"250-a\n250 b\n").unwrap().0.line_count(), 2);
     /// ```
+    #[must_use]
     pub const fn line_count(&self) -> usize {
         self.line_count
     }
@@ -198,6 +209,7 @@ impl<'a> Reply<'a> {
     /// ```
     /// assert_eq!(smtp_codes::Reply::parse(b"250 OK\r\nrest").unwrap().0.as_bytes(), b"250 OK\r\n");
     /// ```
+    #[must_use]
     pub const fn as_bytes(&self) -> &'a [u8] {
         self.bytes
     }
@@ -210,6 +222,7 @@ impl<'a> Reply<'a> {
     /// assert!(Reply::parse(b"451 4.7.1 Greylisted\r\n").unwrap().0.is_retryable());
     /// assert!(!Reply::parse(b"571 Blocked\r\n").unwrap().0.is_retryable());
     /// ```
+    #[must_use]
     pub const fn is_retryable(&self) -> bool {
         match self.reply_code() {
             Some(code) => code.is_retryable(),
@@ -356,6 +369,7 @@ impl ParseError {
     /// ```
     /// assert!(smtp_codes::ParseError::Incomplete.is_incomplete());
     /// ```
+    #[must_use]
     pub const fn is_incomplete(&self) -> bool {
         matches!(self, ParseError::Incomplete)
     }
@@ -366,6 +380,7 @@ impl ParseError {
     /// use smtp_codes::Reply;
     /// assert_eq!(Reply::parse(b"250-a\r\n 250 b\r\n").unwrap_err().offset(), Some(7));
     /// ```
+    #[must_use]
     pub const fn offset(&self) -> Option<usize> {
         match *self {
             ParseError::NotACode { offset }

@@ -27,6 +27,10 @@ pub const MAX_REPLY_LINE_LEN: usize = 512;
 /// assert_eq!(injected, Err(WriteError::UnsafeText { line: 0, byte: b'\r' }));
 /// assert!(out.is_empty());
 /// ```
+///
+/// # Errors
+///
+/// [`WriteError`] says what was refused; [`WriteError::Sink`] when `out` failed.
 pub fn write_reply<W: fmt::Write + ?Sized>(
     out: &mut W,
     code: u16,
@@ -45,6 +49,11 @@ pub fn write_reply<W: fmt::Write + ?Sized>(
 /// smtp_codes::write_reply_io(&mut out, 221, None, &["Bye"]).unwrap();
 /// assert_eq!(out, b"221 Bye\r\n");
 /// ```
+///
+/// # Errors
+///
+/// An [`InvalidInput`](std::io::ErrorKind::InvalidInput) error wrapping a [`WriteError`] when the
+/// reply is refused (nothing is written); the sink's own error when writing fails.
 #[cfg(feature = "std")]
 pub fn write_reply_io<W: std::io::Write + ?Sized>(
     out: &mut W,
