@@ -6,8 +6,8 @@ use quote::quote;
 use serde::Deserialize;
 use syn::DeriveInput;
 
+use crate::docs::{doc_text, with_example};
 use crate::ident;
-use crate::reply_codes::doc_text;
 use crate::table::{self, Columns, Errors, FirstSeen, Source};
 
 const COLUMNS: Columns = Columns {
@@ -37,9 +37,14 @@ struct Entry {
     reference: String,
 }
 
-pub fn expand(source: &Source, item: &DeriveInput) -> syn::Result<TokenStream> {
+pub fn expand(
+    source: &Source,
+    item: &DeriveInput,
+    examples: Option<&str>,
+) -> syn::Result<TokenStream> {
     let entries = validate(source)?;
-    Ok(generate(source, item, &entries))
+    let method_docs = MethodDocs::new(&entries, examples);
+    Ok(generate(source, item, &entries, &method_docs))
 }
 
 fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
@@ -152,7 +157,12 @@ fn variant_doc(entry: &Entry) -> String {
 
 // One `quote!` block mirrors the generated API item by item; split up, it would be harder to read.
 #[allow(clippy::too_many_lines)]
-fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStream {
+fn generate(
+    source: &Source,
+    item: &DeriveInput,
+    entries: &[Entry],
+    method_docs: &MethodDocs,
+) -> TokenStream {
     let DeriveInput {
         attrs, vis, ident, ..
     } = item;
@@ -186,6 +196,16 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
         .collect();
     let docs: Vec<String> = entries.iter().map(variant_doc).collect();
     let tracking = source.tracking_item();
+    let MethodDocs {
+        all_doc,
+        from_parts_doc,
+        subject_doc,
+        detail_doc,
+        title_doc,
+        reference_doc,
+        basic_codes_doc,
+        subject_kind_doc,
+    } = method_docs;
 
     quote! {
         #(#attrs)*
@@ -201,10 +221,10 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
         #tracking
 
         impl #ident {
-            /// Every entry of the registry, ascending by subject, then detail.
+            #[doc = #all_doc]
             pub const ALL: &'static [#ident] = &[#(Self::#names),*];
 
-            /// The entry for `X.subject.detail`, or `None` when the registry has none.
+            #[doc = #from_parts_doc]
             pub const fn from_parts(subject: u16, detail: u16) -> ::core::option::Option<Self> {
                 match (subject, detail) {
                     #((#subjects, #details) => ::core::option::Option::Some(Self::#names),)*
@@ -212,38 +232,38 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
                 }
             }
 
-            /// The subject: the middle number of `X.subject.detail`.
+            #[doc = #subject_doc]
             pub const fn subject(self) -> u16 {
                 self as u16 / 1000
             }
 
-            /// The detail: the last number of `X.subject.detail`.
+            #[doc = #detail_doc]
             pub const fn detail(self) -> u16 {
                 self as u16 % 1000
             }
 
-            /// The registry's title (sample text) for the code.
+            #[doc = #title_doc]
             pub const fn title(self) -> &'static str {
                 match self {
                     #(Self::#names => #titles,)*
                 }
             }
 
-            /// The document(s) that define the code.
+            #[doc = #reference_doc]
             pub const fn reference(self) -> &'static str {
                 match self {
                     #(Self::#names => #references,)*
                 }
             }
 
-            /// The basic reply codes the registry associates with the code; empty when it gives none.
+            #[doc = #basic_codes_doc]
             pub const fn basic_codes(self) -> &'static [u16] {
                 match self {
                     #(Self::#names => #basic_codes,)*
                 }
             }
 
-            /// The subject's meaning (RFC 3463 §3), e.g. `Subject::Mailbox` for `X.2.2`.
+            #[doc = #subject_kind_doc]
             pub const fn subject_kind(self) -> ::core::option::Option<::smtp_codes::Subject> {
                 ::smtp_codes::Subject::from_u16(self.subject())
             }
@@ -254,6 +274,93 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 ::core::write!(f, "X.{}.{} {}", self.subject(), self.detail(), self.title())
             }
+        }
+    }
+}
+
+/// The docs of the generated methods, each with a doctest on one row of the registry when the
+/// caller names the enum's path (`examples = "..."`).
+struct MethodDocs {
+    all_doc: String,
+    from_parts_doc: String,
+    subject_doc: String,
+    detail_doc: String,
+    title_doc: String,
+    reference_doc: String,
+    basic_codes_doc: String,
+    subject_kind_doc: String,
+}
+
+impl MethodDocs {
+    fn new(entries: &[Entry], path: Option<&str>) -> MethodDocs {
+        // The example row: the first with basic codes, as most registered codes have, else the first.
+        let entry = entries
+            .iter()
+            .find(|entry| !entry.basic_codes.is_empty())
+            .or(entries.first());
+        let example = |body: &dyn Fn(&str, &str, &Entry) -> String| {
+            path.zip(entry)
+                .map(|(path, entry)| body(path, &format!("{path}::{}", entry.name), entry))
+        };
+        MethodDocs {
+            all_doc: with_example(
+                "Every entry of the registry, ascending by subject, then detail.",
+                example(&|path, variant, _| {
+                    format!(
+                        "assert!({path}::ALL.contains(&{variant}));\n\
+                         assert!({path}::ALL.windows(2).all(|pair| pair[0] < pair[1]));"
+                    )
+                }),
+            ),
+            from_parts_doc: with_example(
+                "The entry for `X.subject.detail`, or `None` when the registry has none.",
+                example(&|path, variant, entry| {
+                    format!(
+                        "assert_eq!({path}::from_parts({}, {}), Some({variant}));\n\
+                         assert_eq!({path}::from_parts(999, 999), None);",
+                        entry.subject, entry.detail
+                    )
+                }),
+            ),
+            subject_doc: with_example(
+                "The subject: the middle number of `X.subject.detail`.",
+                example(&|_, variant, entry| {
+                    format!("assert_eq!({variant}.subject(), {});", entry.subject)
+                }),
+            ),
+            detail_doc: with_example(
+                "The detail: the last number of `X.subject.detail`.",
+                example(&|_, variant, entry| {
+                    format!("assert_eq!({variant}.detail(), {});", entry.detail)
+                }),
+            ),
+            title_doc: with_example(
+                "The registry's title (sample text) for the code.",
+                example(&|_, variant, entry| {
+                    format!("assert_eq!({variant}.title(), {:?});", entry.title)
+                }),
+            ),
+            reference_doc: with_example(
+                "The document(s) that define the code.",
+                example(&|_, variant, entry| {
+                    format!("assert_eq!({variant}.reference(), {:?});", entry.reference)
+                }),
+            ),
+            basic_codes_doc: with_example(
+                "The basic reply codes the registry associates with the code; empty when it gives none.",
+                example(&|_, variant, entry| {
+                    format!("assert_eq!({variant}.basic_codes(), &{:?});", entry.basic_codes)
+                }),
+            ),
+            subject_kind_doc: with_example(
+                "The subject's meaning (RFC 3463 §3), e.g. `Subject::Mailbox` for `X.2.2`.",
+                example(&|_, variant, entry| {
+                    format!(
+                        "assert_eq!({variant}.subject_kind(), smtp_codes::Subject::from_u16({}));",
+                        entry.subject
+                    )
+                }),
+            ),
         }
     }
 }

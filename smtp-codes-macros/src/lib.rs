@@ -8,6 +8,7 @@
 //! Use them through `smtp-codes`, which re-exports both and defines the types the generated code
 //! names (`::smtp_codes::Class`, `::smtp_codes::Category`, ...).
 
+mod docs;
 mod enhanced_statuses;
 mod ident;
 mod input;

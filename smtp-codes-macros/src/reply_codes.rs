@@ -5,6 +5,7 @@ use quote::{format_ident, quote};
 use serde::Deserialize;
 use syn::DeriveInput;
 
+use crate::docs::{doc_text, with_example};
 use crate::ident;
 use crate::table::{self, Columns, Errors, FirstSeen, Source};
 
@@ -37,9 +38,14 @@ struct Entry {
     note: Option<String>,
 }
 
-pub fn expand(source: &Source, item: &DeriveInput) -> syn::Result<TokenStream> {
+pub fn expand(
+    source: &Source,
+    item: &DeriveInput,
+    examples: Option<&str>,
+) -> syn::Result<TokenStream> {
     let entries = validate(source)?;
-    Ok(generate(source, item, &entries))
+    let method_docs = MethodDocs::new(&entries, examples);
+    Ok(generate(source, item, &entries, &method_docs))
 }
 
 /// Checks every row, reporting all problems at once; the entries come back sorted by code.
@@ -148,16 +154,6 @@ fn check_code(text: &str, line: u64, errors: &mut Errors) -> Option<u16> {
     text.parse().ok()
 }
 
-/// Text for a doc comment: angle brackets and square brackets are escaped, so that
-/// `<forward-path>` is shown, not taken for HTML or a link.
-pub fn doc_text(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('[', "\\[")
-        .replace(']', "\\]")
-}
-
 fn variant_doc(entry: &Entry) -> String {
     let mut doc = format!("`{}` {}.", entry.code, doc_text(&entry.meaning));
     if let Some(note) = &entry.note {
@@ -178,7 +174,12 @@ fn variant_doc(entry: &Entry) -> String {
 
 // One `quote!` block mirrors the generated API item by item; split up, it would be harder to read.
 #[allow(clippy::too_many_lines)]
-fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStream {
+fn generate(
+    source: &Source,
+    item: &DeriveInput,
+    entries: &[Entry],
+    method_docs: &MethodDocs,
+) -> TokenStream {
     let DeriveInput {
         attrs, vis, ident, ..
     } = item;
@@ -213,6 +214,23 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
         quote!(matches!(self, #(Self::#retryable)|*))
     };
     let tracking = source.tracking_item();
+    let MethodDocs {
+        all_doc,
+        from_u16_doc,
+        as_u16_doc,
+        as_str_doc,
+        meaning_doc,
+        reference_doc,
+        retryable_doc,
+        class_doc,
+        category_doc,
+        positive_doc,
+        negative_doc,
+        success_doc,
+        intermediate_doc,
+        transient_doc,
+        permanent_doc,
+    } = method_docs;
 
     quote! {
         #(#attrs)*
@@ -228,10 +246,10 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
         #tracking
 
         impl #ident {
-            /// Every reply code in the table, ascending.
+            #[doc = #all_doc]
             pub const ALL: &'static [#ident] = &[#(Self::#names),*];
 
-            /// The reply code with this number, or `None` when the table has no such code.
+            #[doc = #from_u16_doc]
             pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
                 match code {
                     #(#codes => ::core::option::Option::Some(Self::#names),)*
@@ -239,77 +257,77 @@ fn generate(source: &Source, item: &DeriveInput, entries: &[Entry]) -> TokenStre
                 }
             }
 
-            /// The code as a number, e.g. `550`.
+            #[doc = #as_u16_doc]
             pub const fn as_u16(self) -> u16 {
                 self as u16
             }
 
-            /// The code as three digits, e.g. `"550"`.
+            #[doc = #as_str_doc]
             pub const fn as_str(self) -> &'static str {
                 match self {
                     #(Self::#names => #code_strs,)*
                 }
             }
 
-            /// What the code means, in the words of its RFC.
+            #[doc = #meaning_doc]
             pub const fn meaning(self) -> &'static str {
                 match self {
                     #(Self::#names => #meanings,)*
                 }
             }
 
-            /// The RFC (and section) that defines the code; empty when the table gives none.
+            #[doc = #reference_doc]
             pub const fn reference(self) -> &'static str {
                 match self {
                     #(Self::#names => #references,)*
                 }
             }
 
-            /// Whether the table says that trying again later may succeed.
+            #[doc = #retryable_doc]
             pub const fn is_retryable(self) -> bool {
                 #retryable_match
             }
 
-            /// The reply's class: its first digit (RFC 5321 §4.2.1).
+            #[doc = #class_doc]
             pub const fn class(self) -> ::smtp_codes::Class {
                 match self {
                     #(Self::#names => ::smtp_codes::Class::#classes,)*
                 }
             }
 
-            /// The reply's category: its second digit (RFC 5321 §4.2.1).
+            #[doc = #category_doc]
             pub const fn category(self) -> ::smtp_codes::Category {
                 match self {
                     #(Self::#names => ::smtp_codes::Category::#categories,)*
                 }
             }
 
-            /// A positive reply: 1yz, 2yz or 3yz.
+            #[doc = #positive_doc]
             pub const fn is_positive(self) -> bool {
                 self.class().is_positive()
             }
 
-            /// A negative reply: 4yz or 5yz.
+            #[doc = #negative_doc]
             pub const fn is_negative(self) -> bool {
                 self.class().is_negative()
             }
 
-            /// A positive completion reply: 2yz.
+            #[doc = #success_doc]
             pub const fn is_success(self) -> bool {
                 self.class().is_success()
             }
 
-            /// A positive intermediate reply: 3yz.
+            #[doc = #intermediate_doc]
             pub const fn is_intermediate(self) -> bool {
                 self.class().is_intermediate()
             }
 
-            /// A transient negative completion reply: 4yz.
+            #[doc = #transient_doc]
             pub const fn is_transient(self) -> bool {
                 self.class().is_transient()
             }
 
-            /// A permanent negative completion reply: 5yz.
+            #[doc = #permanent_doc]
             pub const fn is_permanent(self) -> bool {
                 self.class().is_permanent()
             }
@@ -387,4 +405,142 @@ fn category_variant(digit: u16) -> Ident {
             _ => "MailSystem",
         }
     )
+}
+
+/// The docs of the generated methods, each with a doctest on one row of the table when the caller
+/// names the enum's path (`examples = "..."`).
+struct MethodDocs {
+    all_doc: String,
+    from_u16_doc: String,
+    as_u16_doc: String,
+    as_str_doc: String,
+    meaning_doc: String,
+    reference_doc: String,
+    retryable_doc: String,
+    class_doc: String,
+    category_doc: String,
+    positive_doc: String,
+    negative_doc: String,
+    success_doc: String,
+    intermediate_doc: String,
+    transient_doc: String,
+    permanent_doc: String,
+}
+
+impl MethodDocs {
+    fn new(entries: &[Entry], path: Option<&str>) -> MethodDocs {
+        // The example row: the first permanent failure, as mail software meets most, else the first.
+        let entry = entries
+            .iter()
+            .find(|entry| entry.code >= 500)
+            .or(entries.first());
+        let example = |body: &dyn Fn(&str, &Entry) -> String| {
+            path.zip(entry)
+                .map(|(path, entry)| body(&format!("{path}::{}", entry.name), entry))
+        };
+        let digit = |entry: &Entry| entry.code / 100;
+        let predicate = |name: &str, holds: fn(u16) -> bool| {
+            example(&|variant, entry| {
+                let not = if holds(digit(entry)) { "" } else { "!" };
+                format!("assert!({not}{variant}.{name}());")
+            })
+        };
+        MethodDocs {
+            all_doc: with_example(
+                "Every reply code in the table, ascending.",
+                example(&|variant, _| {
+                    let path = path.unwrap_or_default();
+                    format!(
+                        "assert!({path}::ALL.contains(&{variant}));\n\
+                         assert!({path}::ALL.windows(2).all(|pair| pair[0] < pair[1]));"
+                    )
+                }),
+            ),
+            from_u16_doc: with_example(
+                "The reply code with this number, or `None` when the table has no such code.",
+                example(&|variant, entry| {
+                    let path = path.unwrap_or_default();
+                    format!(
+                        "assert_eq!({path}::from_u16({}), Some({variant}));\n\
+                         assert_eq!({path}::from_u16(999), None);",
+                        entry.code
+                    )
+                }),
+            ),
+            as_u16_doc: with_example(
+                "The code as a number, e.g. `550`.",
+                example(&|variant, entry| {
+                    format!("assert_eq!({variant}.as_u16(), {});", entry.code)
+                }),
+            ),
+            as_str_doc: with_example(
+                "The code as three digits, e.g. `\"550\"`.",
+                example(&|variant, entry| {
+                    format!("assert_eq!({variant}.as_str(), \"{}\");", entry.code)
+                }),
+            ),
+            meaning_doc: with_example(
+                "What the code means, in the words of its RFC.",
+                example(&|variant, entry| {
+                    format!("assert_eq!({variant}.meaning(), {:?});", entry.meaning)
+                }),
+            ),
+            reference_doc: with_example(
+                "The RFC (and section) that defines the code; empty when the table gives none.",
+                example(&|variant, entry| {
+                    let reference = entry.reference.as_deref().unwrap_or_default();
+                    format!("assert_eq!({variant}.reference(), {reference:?});")
+                }),
+            ),
+            retryable_doc: with_example(
+                "Whether the table says that trying again later may succeed.",
+                example(&|variant, entry| {
+                    let not = if entry.retryable { "" } else { "!" };
+                    format!("assert!({not}{variant}.is_retryable());")
+                }),
+            ),
+            class_doc: with_example(
+                "The reply's class: its first digit (RFC 5321 §4.2.1).",
+                example(&|variant, entry| {
+                    format!(
+                        "assert_eq!({variant}.class(), smtp_codes::Class::{});",
+                        class_variant(digit(entry))
+                    )
+                }),
+            ),
+            category_doc: with_example(
+                "The reply's category: its second digit (RFC 5321 §4.2.1).",
+                example(&|variant, entry| {
+                    format!(
+                        "assert_eq!({variant}.category(), smtp_codes::Category::{});",
+                        category_variant(entry.code / 10 % 10)
+                    )
+                }),
+            ),
+            positive_doc: with_example(
+                "A positive reply: 1yz, 2yz or 3yz.",
+                predicate("is_positive", |digit| digit <= 3),
+            ),
+            negative_doc: with_example(
+                "A negative reply: 4yz or 5yz.",
+                predicate("is_negative", |digit| digit >= 4),
+            ),
+            success_doc: with_example(
+                "A positive completion reply: 2yz.",
+                predicate("is_success", |digit| digit == 2),
+            ),
+            intermediate_doc: with_example(
+                "A positive intermediate reply: 3yz.",
+                predicate("is_intermediate", |digit| digit == 3),
+            ),
+            transient_doc: with_example(
+                "A transient negative completion reply: 4yz.",
+                predicate("is_transient", |digit| digit == 4),
+            ),
+            permanent_doc: with_example(
+                "A permanent negative completion reply: 5yz.",
+                predicate("is_permanent", |digit| digit == 5),
+            ),
+        }
+    }
 }

@@ -402,6 +402,6 @@ impl core::error::Error for ParseEnhancedError {}
 /// assert_eq!(status.basic_codes(), &[451, 550]);
 /// assert_eq!(status.to_string(), "X.1.1 Bad destination mailbox address");
 /// ```
-#[crate::enhanced_statuses("enhanced-codes.csv")]
+#[crate::enhanced_statuses("enhanced-codes.csv", examples = "smtp_codes::EnhancedStatus")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum EnhancedStatus {}

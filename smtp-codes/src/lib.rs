@@ -76,13 +76,19 @@ pub use writer::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
 /// attribute above the derives. The generated enum is `#[non_exhaustive]` and `#[repr(u16)]`,
 /// and has the API of [`ReplyCode`]. Cargo rebuilds the crate when the CSV changes.
 ///
-/// ```ignore
-/// #[smtp_codes::reply_codes("vendor-codes.csv")]
+/// ```
+/// // Here the table is this crate's own `codes.csv`; yours is any file in your crate.
+/// #[smtp_codes::reply_codes("codes.csv")]
 /// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-/// pub enum VendorCode {}
+/// pub enum MyCode {}
+///
+/// assert_eq!(MyCode::from_u16(550), Some(MyCode::MailboxUnavailable));
+/// assert!(MyCode::LocalError.is_retryable());
 /// ```
 ///
-/// The table format and its validation rules are in the README.
+/// A second argument, `examples = "my_crate::MyCode"`, adds a doctest to the doc of every
+/// generated method, naming the enum by that path. The table format and its validation rules are
+/// in the README.
 pub use smtp_codes_macros::reply_codes;
 
 /// Turns an empty enum into an enhanced status code registry read from a CSV file at compile time.
@@ -91,9 +97,11 @@ pub use smtp_codes_macros::reply_codes;
 /// above the derives. The generated enum has the API of [`EnhancedStatus`]. The table format and
 /// its validation rules are in the README.
 ///
-/// ```ignore
+/// ```
 /// #[smtp_codes::enhanced_statuses("enhanced-codes.csv")]
 /// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-/// pub enum EnhancedStatus {}
+/// pub enum Registry {}
+///
+/// assert_eq!(Registry::from_parts(2, 2).unwrap().title(), "Mailbox full");
 /// ```
 pub use smtp_codes_macros::enhanced_statuses;

@@ -18,7 +18,7 @@ use core::fmt;
 /// assert!(!code.is_retryable());
 /// assert_eq!("421".parse::<ReplyCode>(), Ok(ReplyCode::ServiceNotAvailable));
 /// ```
-#[crate::reply_codes("codes.csv")]
+#[crate::reply_codes("codes.csv", examples = "smtp_codes::ReplyCode")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReplyCode {}
 
