@@ -135,7 +135,7 @@ pub fn read_rows<T: DeserializeOwned>(
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(err) => {
-            errors.line(line_of(&err).unwrap_or(1), describe(&err));
+            errors.line(line_of(&err).unwrap_or(1), describe(&err, None));
             return Vec::new();
         }
     };
@@ -149,10 +149,10 @@ pub fn read_rows<T: DeserializeOwned>(
                 let line = record.position().map_or(0, csv::Position::line);
                 match record.deserialize::<T>(Some(&headers)) {
                     Ok(fields) => rows.push(Row { line, fields }),
-                    Err(err) => errors.line(line, describe(&err)),
+                    Err(err) => errors.line(line, describe(&err, Some(&headers))),
                 }
             }
-            Err(err) => errors.line(line_of(&err).unwrap_or(0), describe(&err)),
+            Err(err) => errors.line(line_of(&err).unwrap_or(0), describe(&err, Some(&headers))),
         }
     }
     if rows.is_empty() && errors.combined.is_none() {
@@ -194,15 +194,17 @@ fn line_of(err: &csv::Error) -> Option<u64> {
     err.position().map(csv::Position::line)
 }
 
-/// A CSV error in words, without the position (the caller names the line).
-fn describe(err: &csv::Error) -> String {
+/// A CSV error in words, without the position (the caller names the line); fields are named by
+/// their column when the header is known.
+fn describe(err: &csv::Error, headers: Option<&csv::StringRecord>) -> String {
     match err.kind() {
         csv::ErrorKind::UnequalLengths {
             expected_len, len, ..
         } => format!("expected {expected_len} fields like the header, found {len}"),
-        csv::ErrorKind::Utf8 { err, .. } => {
-            format!("field {} is not valid UTF-8", err.field() + 1)
-        }
+        csv::ErrorKind::Utf8 { err, .. } => match headers.and_then(|h| h.get(err.field())) {
+            Some(column) => format!("field `{column}`: not valid UTF-8"),
+            None => format!("field {} is not valid UTF-8", err.field() + 1),
+        },
         csv::ErrorKind::Deserialize { err, .. } => format!("not a valid row: {err}"),
         _ => format!("not valid CSV: {err}"),
     }
