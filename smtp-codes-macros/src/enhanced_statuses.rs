@@ -197,14 +197,14 @@ fn generate(
     let docs: Vec<String> = entries.iter().map(variant_doc).collect();
     let tracking = source.tracking_item();
     let MethodDocs {
-        all_doc,
-        from_parts_doc,
-        subject_doc,
-        detail_doc,
-        title_doc,
-        reference_doc,
-        basic_codes_doc,
-        subject_kind_doc,
+        all: all_doc,
+        from_parts: from_parts_doc,
+        subject: subject_doc,
+        detail: detail_doc,
+        title: title_doc,
+        reference: reference_doc,
+        basic_codes: basic_codes_doc,
+        subject_kind: subject_kind_doc,
     } = method_docs;
 
     quote! {
@@ -281,17 +281,19 @@ fn generate(
 /// The docs of the generated methods, each with a doctest on one row of the registry when the
 /// caller names the enum's path (`examples = "..."`).
 struct MethodDocs {
-    all_doc: String,
-    from_parts_doc: String,
-    subject_doc: String,
-    detail_doc: String,
-    title_doc: String,
-    reference_doc: String,
-    basic_codes_doc: String,
-    subject_kind_doc: String,
+    all: String,
+    from_parts: String,
+    subject: String,
+    detail: String,
+    title: String,
+    reference: String,
+    basic_codes: String,
+    subject_kind: String,
 }
 
 impl MethodDocs {
+    // One example per generated method, side by side as the methods are in `generate`.
+    #[allow(clippy::too_many_lines)]
     fn new(entries: &[Entry], path: Option<&str>) -> MethodDocs {
         // The example row: the first with basic codes, as most registered codes have, else the first.
         let entry = entries
@@ -303,7 +305,7 @@ impl MethodDocs {
                 .map(|(path, entry)| body(path, &format!("{path}::{}", entry.name), entry))
         };
         MethodDocs {
-            all_doc: with_example(
+            all: with_example(
                 "Every entry of the registry, ascending by subject, then detail.",
                 example(&|path, variant, _| {
                     format!(
@@ -312,7 +314,7 @@ impl MethodDocs {
                     )
                 }),
             ),
-            from_parts_doc: with_example(
+            from_parts: with_example(
                 "The entry for `X.subject.detail`, or `None` when the registry has none.",
                 example(&|path, variant, entry| {
                     format!(
@@ -322,37 +324,37 @@ impl MethodDocs {
                     )
                 }),
             ),
-            subject_doc: with_example(
+            subject: with_example(
                 "The subject: the middle number of `X.subject.detail`.",
                 example(&|_, variant, entry| {
                     format!("assert_eq!({variant}.subject(), {});", entry.subject)
                 }),
             ),
-            detail_doc: with_example(
+            detail: with_example(
                 "The detail: the last number of `X.subject.detail`.",
                 example(&|_, variant, entry| {
                     format!("assert_eq!({variant}.detail(), {});", entry.detail)
                 }),
             ),
-            title_doc: with_example(
+            title: with_example(
                 "The registry's title (sample text) for the code.",
                 example(&|_, variant, entry| {
                     format!("assert_eq!({variant}.title(), {:?});", entry.title)
                 }),
             ),
-            reference_doc: with_example(
+            reference: with_example(
                 "The document(s) that define the code.",
                 example(&|_, variant, entry| {
                     format!("assert_eq!({variant}.reference(), {:?});", entry.reference)
                 }),
             ),
-            basic_codes_doc: with_example(
+            basic_codes: with_example(
                 "The basic reply codes the registry associates with the code; empty when it gives none.",
                 example(&|_, variant, entry| {
                     format!("assert_eq!({variant}.basic_codes(), &{:?});", entry.basic_codes)
                 }),
             ),
-            subject_kind_doc: with_example(
+            subject_kind: with_example(
                 "The subject's meaning (RFC 3463 §3), e.g. `Subject::Mailbox` for `X.2.2`.",
                 example(&|_, variant, entry| {
                     format!(

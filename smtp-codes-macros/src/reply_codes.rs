@@ -215,21 +215,21 @@ fn generate(
     };
     let tracking = source.tracking_item();
     let MethodDocs {
-        all_doc,
-        from_u16_doc,
-        as_u16_doc,
-        as_str_doc,
-        meaning_doc,
-        reference_doc,
-        retryable_doc,
-        class_doc,
-        category_doc,
-        positive_doc,
-        negative_doc,
-        success_doc,
-        intermediate_doc,
-        transient_doc,
-        permanent_doc,
+        all: all_doc,
+        from_u16: from_u16_doc,
+        as_u16: as_u16_doc,
+        as_str: as_str_doc,
+        meaning: meaning_doc,
+        reference: reference_doc,
+        retryable: retryable_doc,
+        class: class_doc,
+        category: category_doc,
+        positive: positive_doc,
+        negative: negative_doc,
+        success: success_doc,
+        intermediate: intermediate_doc,
+        transient: transient_doc,
+        permanent: permanent_doc,
     } = method_docs;
 
     quote! {
@@ -410,24 +410,26 @@ fn category_variant(digit: u16) -> Ident {
 /// The docs of the generated methods, each with a doctest on one row of the table when the caller
 /// names the enum's path (`examples = "..."`).
 struct MethodDocs {
-    all_doc: String,
-    from_u16_doc: String,
-    as_u16_doc: String,
-    as_str_doc: String,
-    meaning_doc: String,
-    reference_doc: String,
-    retryable_doc: String,
-    class_doc: String,
-    category_doc: String,
-    positive_doc: String,
-    negative_doc: String,
-    success_doc: String,
-    intermediate_doc: String,
-    transient_doc: String,
-    permanent_doc: String,
+    all: String,
+    from_u16: String,
+    as_u16: String,
+    as_str: String,
+    meaning: String,
+    reference: String,
+    retryable: String,
+    class: String,
+    category: String,
+    positive: String,
+    negative: String,
+    success: String,
+    intermediate: String,
+    transient: String,
+    permanent: String,
 }
 
 impl MethodDocs {
+    // One example per generated method, side by side as the methods are in `generate`.
+    #[allow(clippy::too_many_lines)]
     fn new(entries: &[Entry], path: Option<&str>) -> MethodDocs {
         // The example row: the first permanent failure, as mail software meets most, else the first.
         let entry = entries
@@ -446,7 +448,7 @@ impl MethodDocs {
             })
         };
         MethodDocs {
-            all_doc: with_example(
+            all: with_example(
                 "Every reply code in the table, ascending.",
                 example(&|variant, _| {
                     let path = path.unwrap_or_default();
@@ -456,7 +458,7 @@ impl MethodDocs {
                     )
                 }),
             ),
-            from_u16_doc: with_example(
+            from_u16: with_example(
                 "The reply code with this number, or `None` when the table has no such code.",
                 example(&|variant, entry| {
                     let path = path.unwrap_or_default();
@@ -467,39 +469,39 @@ impl MethodDocs {
                     )
                 }),
             ),
-            as_u16_doc: with_example(
+            as_u16: with_example(
                 "The code as a number, e.g. `550`.",
                 example(&|variant, entry| {
                     format!("assert_eq!({variant}.as_u16(), {});", entry.code)
                 }),
             ),
-            as_str_doc: with_example(
+            as_str: with_example(
                 "The code as three digits, e.g. `\"550\"`.",
                 example(&|variant, entry| {
                     format!("assert_eq!({variant}.as_str(), \"{}\");", entry.code)
                 }),
             ),
-            meaning_doc: with_example(
+            meaning: with_example(
                 "What the code means, in the words of its RFC.",
                 example(&|variant, entry| {
                     format!("assert_eq!({variant}.meaning(), {:?});", entry.meaning)
                 }),
             ),
-            reference_doc: with_example(
+            reference: with_example(
                 "The RFC (and section) that defines the code; empty when the table gives none.",
                 example(&|variant, entry| {
                     let reference = entry.reference.as_deref().unwrap_or_default();
                     format!("assert_eq!({variant}.reference(), {reference:?});")
                 }),
             ),
-            retryable_doc: with_example(
+            retryable: with_example(
                 "Whether the table says that trying again later may succeed.",
                 example(&|variant, entry| {
                     let not = if entry.retryable { "" } else { "!" };
                     format!("assert!({not}{variant}.is_retryable());")
                 }),
             ),
-            class_doc: with_example(
+            class: with_example(
                 "The reply's class: its first digit (RFC 5321 §4.2.1).",
                 example(&|variant, entry| {
                     format!(
@@ -508,7 +510,7 @@ impl MethodDocs {
                     )
                 }),
             ),
-            category_doc: with_example(
+            category: with_example(
                 "The reply's category: its second digit (RFC 5321 §4.2.1).",
                 example(&|variant, entry| {
                     format!(
@@ -517,27 +519,27 @@ impl MethodDocs {
                     )
                 }),
             ),
-            positive_doc: with_example(
+            positive: with_example(
                 "A positive reply: 1yz, 2yz or 3yz.",
                 predicate("is_positive", |digit| digit <= 3),
             ),
-            negative_doc: with_example(
+            negative: with_example(
                 "A negative reply: 4yz or 5yz.",
                 predicate("is_negative", |digit| digit >= 4),
             ),
-            success_doc: with_example(
+            success: with_example(
                 "A positive completion reply: 2yz.",
                 predicate("is_success", |digit| digit == 2),
             ),
-            intermediate_doc: with_example(
+            intermediate: with_example(
                 "A positive intermediate reply: 3yz.",
                 predicate("is_intermediate", |digit| digit == 3),
             ),
-            transient_doc: with_example(
+            transient: with_example(
                 "A transient negative completion reply: 4yz.",
                 predicate("is_transient", |digit| digit == 4),
             ),
-            permanent_doc: with_example(
+            permanent: with_example(
                 "A permanent negative completion reply: 5yz.",
                 predicate("is_permanent", |digit| digit == 5),
             ),

@@ -82,8 +82,7 @@ impl<'a> Reply<'a> {
                 });
             };
             let end = start + lf + 1;
-            let line = &window[start..end];
-            let line_code = line_code(line, start)?;
+            let (line_code, last) = line_start(&window[start..end], start)?;
             if line_count == 0 {
                 code = line_code;
             } else if line_code != code {
@@ -99,8 +98,7 @@ impl<'a> Reply<'a> {
                     limit: MAX_REPLY_LINES,
                 });
             }
-            if line[3] != b'-' {
-                // A space, or the line ending right after the code: the last line.
+            if last {
                 let reply = Reply {
                     bytes: &input[..end],
                     code,
@@ -175,9 +173,14 @@ impl<'a> Reply<'a> {
     /// ```
     #[must_use]
     pub fn enhanced(&self) -> Option<EnhancedCode> {
-        let text = self.lines().next()?;
+        // The first line's text starts after "550 " or "550-"; a bare "550\r\n" leaves "\n".
+        let text = self.bytes.get(4..)?;
         match EnhancedCode::parse_prefix(text) {
-            Ok((code, used)) if matches!(text.get(used), None | Some(b' ')) => Some(code),
+            Ok((code, used))
+                if matches!(&text[used..], [] | [b' ' | b'\n', ..] | [b'\r', b'\n', ..]) =>
+            {
+                Some(code)
+            }
             _ => None,
         }
     }
@@ -259,8 +262,23 @@ fn strip_line_end(line: &[u8]) -> &[u8] {
     line.strip_suffix(b"\r").unwrap_or(line)
 }
 
-/// Checks a whole line (with its line ending) that starts at `offset`; returns its code. The
-/// line is three digits, the first 2 to 5, then `-`, a space or the line's end.
+/// Checks a whole line (with its line ending) that starts at `offset`: three digits, the first 2
+/// to 5, then `-`, a space or the line's end. Returns the code and whether this is the last line.
+fn line_start(line: &[u8], offset: usize) -> Result<(u16, bool), ParseError> {
+    // The common case in one pattern; `line` ends in LF, so a fourth byte is always there.
+    if let [a @ b'2'..=b'5', b @ b'0'..=b'9', c @ b'0'..=b'9', separator, rest @ ..] = line {
+        let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+        match (separator, rest) {
+            (b'-', _) => return Ok((code, false)),
+            (b' ' | b'\n', _) | (b'\r', [b'\n']) => return Ok((code, true)),
+            _ => {}
+        }
+    }
+    // Work out which error it is.
+    line_code(line, offset).and(Err(ParseError::NotACode { offset }))
+}
+
+/// The checks of [`line_start`], one by one, to name what is wrong; returns the line's code.
 fn line_code(line: &[u8], offset: usize) -> Result<u16, ParseError> {
     let content = strip_line_end(line);
     let [a, b, c, rest @ ..] = content else {
@@ -282,29 +300,39 @@ fn line_code(line: &[u8], offset: usize) -> Result<u16, ParseError> {
     }
 }
 
-/// The index of the first LF in `bytes`, eight bytes at a time.
+/// The index of the first LF in `bytes`, sixteen bytes a step (two words tested together).
 fn find_lf(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut chunks = bytes.chunks_exact(8);
+    let mut chunks = bytes.chunks_exact(16);
     let mut offset = 0;
     for chunk in &mut chunks {
-        let word = u64::from_le_bytes([
-            chunk[0], chunk[1], chunk[2], chunk[3], chunk[4], chunk[5], chunk[6], chunk[7],
-        ]) ^ LFS;
-        // The lowest set high bit marks the first zero byte, i.e. the first LF.
-        let zeros = word.wrapping_sub(ONES) & !word & HIGHS;
-        if zeros != 0 {
-            return Some(offset + (zeros.trailing_zeros() / 8) as usize);
+        let (low, high) = (lf_bits(&chunk[..8]), lf_bits(&chunk[8..]));
+        if low | high != 0 {
+            let index = if low != 0 {
+                low.trailing_zeros() / 8
+            } else {
+                8 + high.trailing_zeros() / 8
+            };
+            return Some(offset + index as usize);
         }
-        offset += 8;
+        offset += 16;
     }
     chunks
         .remainder()
         .iter()
         .position(|&byte| byte == b'\n')
         .map(|index| offset + index)
+}
+
+/// For eight bytes (little-endian), a word whose lowest set bit is the high bit of the first LF
+/// byte, or 0 when there is none. Bits above the first LF may be wrong; only the lowest is used.
+fn lf_bits(eight: &[u8]) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    const LFS: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let mut bytes = [0; 8];
+    bytes.copy_from_slice(eight);
+    let word = u64::from_le_bytes(bytes) ^ LFS;
+    word.wrapping_sub(ONES) & !word & HIGHS
 }
 
 /// Why bytes are not a reply. Every variant but [`Incomplete`](ParseError::Incomplete) means the

@@ -18,9 +18,9 @@ fn advice(code: u16) -> &'static str {
     match ReplyCode::from_u16(code) {
         Some(ReplyCode::MailboxUnavailable) => "remove the address",
         Some(known) if known.is_retryable() => "queue for retry",
-        Some(_) => "bounce",
+        // An unknown code: its first digit decides (RFC 5321 §4.2).
         None if Class::from_code(code).is_some_and(Class::is_retryable) => "queue for retry",
-        None => "bounce",
+        _ => "bounce",
     }
 }
 

@@ -20,6 +20,7 @@ pub struct Case {
 }
 
 /// A file of the `tests` package, by its path relative to the package.
+#[must_use]
 pub fn data_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
 }
@@ -30,6 +31,7 @@ pub fn data_path(relative: &str) -> PathBuf {
 ///
 /// When the file is not in the documented format (see its header): test data that is wrong is a
 /// failing test.
+#[must_use]
 pub fn corpus() -> Vec<Case> {
     let text = std::fs::read_to_string(data_path("data/replies.txt")).expect("replies.txt");
     parse_corpus(&text)
@@ -90,6 +92,7 @@ fn unescape(line: &str) -> Vec<u8> {
 
 /// All the corpus's replies that [`smtp_codes::Reply::parse`] accepts, one after another, as a
 /// server would pipeline them.
+#[must_use]
 pub fn pipelined(cases: &[Case]) -> Vec<u8> {
     cases
         .iter()

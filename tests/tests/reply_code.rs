@@ -115,19 +115,16 @@ fn retryable_is_exactly_the_4yz_codes() {
 fn from_u16_over_every_u16() {
     let rows = table();
     for number in 0..=u16::MAX {
-        match ReplyCode::from_u16(number) {
-            Some(code) => {
-                assert!(rows.contains_key(&number));
-                assert_eq!(code.as_u16(), number);
-                assert_eq!(ReplyCode::try_from(number), Ok(code));
-                assert_eq!(u16::from(code), number);
-                assert!(code == number);
-                assert!(number == code);
-            }
-            None => {
-                assert!(!rows.contains_key(&number));
-                assert_eq!(ReplyCode::try_from(number), Err(UnknownReplyCode(number)));
-            }
+        if let Some(code) = ReplyCode::from_u16(number) {
+            assert!(rows.contains_key(&number));
+            assert_eq!(code.as_u16(), number);
+            assert_eq!(ReplyCode::try_from(number), Ok(code));
+            assert_eq!(u16::from(code), number);
+            assert!(code == number);
+            assert!(number == code);
+        } else {
+            assert!(!rows.contains_key(&number));
+            assert_eq!(ReplyCode::try_from(number), Err(UnknownReplyCode(number)));
         }
     }
 }
@@ -136,8 +133,8 @@ fn from_u16_over_every_u16() {
 fn classification_follows_the_digits() {
     for code in ReplyCode::ALL {
         let number = code.as_u16();
-        assert_eq!(code.class().digit() as u16, number / 100);
-        assert_eq!(code.category().digit() as u16, number / 10 % 10);
+        assert_eq!(u16::from(code.class().digit()), number / 100);
+        assert_eq!(u16::from(code.category().digit()), number / 10 % 10);
         assert_eq!(Class::from_code(number), Some(code.class()));
         assert_eq!(Category::from_code(number), Some(code.category()));
         let first = number / 100;
@@ -163,9 +160,12 @@ fn class_and_category_of_any_code() {
         assert_eq!(Category::from_code(outside), None);
     }
     for code in 100..=599u16 {
-        assert_eq!(Class::from_code(code).unwrap().digit() as u16, code / 100);
         assert_eq!(
-            Category::from_code(code).map(|c| c.digit() as u16),
+            u16::from(Class::from_code(code).unwrap().digit()),
+            code / 100
+        );
+        assert_eq!(
+            Category::from_code(code).map(|c| u16::from(c.digit())),
             (code / 10 % 10 <= 5).then_some(code / 10 % 10)
         );
     }

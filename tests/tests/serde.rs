@@ -1,4 +1,4 @@
-//! The `serde` feature, through serde_json.
+//! The `serde` feature, through `serde_json`.
 
 use serde_json::{from_str, json, to_value};
 use smtp_codes::{Category, Class, EnhancedClass, EnhancedCode, EnhancedStatus, ReplyCode};

@@ -1,0 +1,122 @@
+//! The reply parser and everything a bounce processor asks of a reply allocate nothing.
+//!
+//! A counting global allocator counts the allocations of the current thread only, so the test
+//! harness's own threads cannot disturb the count; all checks are in one test all the same.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::hint::black_box;
+
+use smtp_codes::Reply;
+use smtp_codes_tests::corpus;
+
+/// `System`, counting every allocation and reallocation made by the thread that is counting.
+struct Counting;
+
+thread_local! {
+    /// `None` while not counting; the number of allocations so far while counting.
+    static COUNT: Cell<Option<usize>> = const { Cell::new(None) };
+}
+
+fn record() {
+    // `try_with`: the allocator also runs while thread-locals are being torn down.
+    let _ = COUNT.try_with(|count| {
+        if let Some(n) = count.get() {
+            count.set(Some(n + 1));
+        }
+    });
+}
+
+// SAFETY: every method forwards to `System` unchanged; counting does not allocate (a `const`
+// thread-local `Cell` needs no lazy initialisation).
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        record();
+        System.alloc(layout)
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        record();
+        System.alloc_zeroed(layout)
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        record();
+        System.realloc(ptr, layout, new_size)
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        System.dealloc(ptr, layout);
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+/// The allocations this thread makes while running `f`.
+fn allocations<T>(f: impl FnOnce() -> T) -> (T, usize) {
+    COUNT.with(|count| count.set(Some(0)));
+    let value = f();
+    let n = COUNT.with(|count| count.replace(None)).expect("counting");
+    (value, n)
+}
+
+#[test]
+fn parsing_and_reading_a_reply_allocate_nothing() {
+    // The counter works: it sees an allocation, and none where there is none.
+    let (vec, n) = allocations(|| black_box(Vec::<u8>::with_capacity(1)));
+    assert_eq!(n, 1, "the counter missed Vec::with_capacity(1)");
+    drop(vec);
+    let ((), n) = allocations(|| {
+        black_box(1 + 1);
+    });
+    assert_eq!(n, 0);
+
+    // The corpus is loaded before counting starts.
+    let cases = corpus();
+    let mut parsed = 0;
+    for case in &cases {
+        let (summary, n) = allocations(|| {
+            let (reply, used) = Reply::parse(black_box(&case.wire)).ok()?;
+            let mut line_bytes = 0;
+            for line in reply.lines() {
+                line_bytes += black_box(line).len();
+            }
+            let enhanced = reply.enhanced();
+            let status = enhanced.and_then(smtp_codes::EnhancedCode::status);
+            let retryable = reply.is_retryable();
+            Some(black_box((
+                used,
+                line_bytes,
+                reply.line_count(),
+                enhanced,
+                status,
+                retryable,
+            )))
+        });
+        assert_eq!(n, 0, "case {}: {n} allocations", case.name);
+        if let Some((used, _, line_count, _, _, _)) = summary {
+            assert_eq!(used, case.wire.len(), "case {}", case.name);
+            assert_eq!(line_count, case.lines, "case {}", case.name);
+            parsed += 1;
+        }
+    }
+    // Nearly every case is a reply the parser accepts, so the loop above did real work.
+    assert!(
+        parsed + 5 >= cases.len(),
+        "only {parsed} of {} parsed",
+        cases.len()
+    );
+
+    // Errors allocate nothing either.
+    for input in [
+        &b"250-a\r\n251 b\r\n"[..],
+        b"250OK\r\n",
+        b"250 partial",
+        b"600 x\r\n",
+    ] {
+        let (result, n) = allocations(|| black_box(Reply::parse(black_box(input))).is_err());
+        assert!(result);
+        assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(input));
+    }
+}
