@@ -70,6 +70,12 @@ pub struct Outcome {
 }
 
 /// The action an [`Outcome`] advises.
+///
+/// ```
+/// use smtp_codes::{Action, Command, ReplyCode};
+/// let action = ReplyCode::MailboxTemporarilyUnavailable.outcome(Command::Rcpt).action();
+/// assert_eq!(action, Action::RetryLater);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Action {

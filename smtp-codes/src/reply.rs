@@ -7,9 +7,21 @@ use crate::{Category, Class, EnhancedCode, ReplyCode};
 /// The longest reply [`Reply::parse`] accepts, in bytes, line endings included. Longer input
 /// without a complete reply is [`ParseError::TooLong`], so a hostile server cannot make a client
 /// buffer forever. RFC 5321 §4.5.3.1.5 limits a reply line to 512 octets.
+///
+/// ```
+/// use smtp_codes::{ParseError, Reply, MAX_REPLY_LEN};
+/// let endless = vec![b'2'; MAX_REPLY_LEN + 1];
+/// assert_eq!(Reply::parse(&endless), Err(ParseError::TooLong { limit: MAX_REPLY_LEN }));
+/// ```
 pub const MAX_REPLY_LEN: usize = 64 * 1024;
 
 /// The most lines [`Reply::parse`] accepts in one reply; more is [`ParseError::TooManyLines`].
+///
+/// ```
+/// use smtp_codes::{ParseError, Reply, MAX_REPLY_LINES};
+/// let many = b"250-x\r\n".repeat(MAX_REPLY_LINES + 1);
+/// assert_eq!(Reply::parse(&many), Err(ParseError::TooManyLines { limit: MAX_REPLY_LINES }));
+/// ```
 pub const MAX_REPLY_LINES: usize = 512;
 
 /// One complete reply: one or more lines that carry the same code (RFC 5321 §4.2.1).
@@ -235,6 +247,14 @@ impl<'a> Reply<'a> {
 }
 
 /// The text of each line of a [`Reply`]; see [`Reply::lines`].
+///
+/// ```
+/// let (reply, _) = smtp_codes::Reply::parse(b"250-first\r\n250 second\r\n").unwrap();
+/// let mut lines = reply.lines();
+/// assert_eq!(lines.next(), Some(&b"first"[..]));
+/// assert_eq!(lines.next(), Some(&b"second"[..]));
+/// assert_eq!(lines.next(), None);
+/// ```
 #[derive(Debug, Clone)]
 pub struct Lines<'a> {
     rest: &'a [u8],

@@ -5,6 +5,13 @@ use core::fmt;
 use crate::EnhancedCode;
 
 /// The longest reply line, code and CRLF included (RFC 5321 §4.5.3.1.5).
+///
+/// ```
+/// use smtp_codes::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
+/// let text = "x".repeat(MAX_REPLY_LINE_LEN - 5); // "250 " + text + CRLF is one octet too long
+/// let refused = write_reply(&mut String::new(), 250, None, &[&text]);
+/// assert_eq!(refused, Err(WriteError::LineTooLong { line: 0, len: MAX_REPLY_LINE_LEN + 1 }));
+/// ```
 pub const MAX_REPLY_LINE_LEN: usize = 512;
 
 /// Writes a reply: `code` and `enhanced` (repeated on every line, RFC 2034 §4) before each line of
