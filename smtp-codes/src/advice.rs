@@ -55,6 +55,38 @@ pub enum Command {
     Burl,
 }
 
+impl Command {
+    /// Every command, in the order of the enum.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, ReplyCode};
+    /// assert!(Command::ALL.contains(&Command::Rcpt));
+    /// assert!(Command::ALL.iter().all(|&command| ReplyCode::ServiceNotAvailable.outcome(command).is_closing()));
+    /// ```
+    pub const ALL: &'static [Command] = &[
+        Command::Greeting,
+        Command::Helo,
+        Command::Ehlo,
+        Command::Lhlo,
+        Command::Mail,
+        Command::Rcpt,
+        Command::Data,
+        Command::EndOfData,
+        Command::Bdat,
+        Command::Rset,
+        Command::Vrfy,
+        Command::Expn,
+        Command::Help,
+        Command::Noop,
+        Command::Quit,
+        Command::StartTls,
+        Command::Auth,
+        Command::Etrn,
+        Command::Atrn,
+        Command::Burl,
+    ];
+}
+
 /// What a client should do about a reply.
 ///
 /// ```
@@ -248,6 +280,45 @@ impl Reply<'_> {
             Some(outcome) => outcome,
             // A parsed reply's code is in 200..=599.
             None => Outcome::open(Action::FailPermanently),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Command;
+
+    /// Fails to compile when a command is added to the enum, until it is added here and to `ALL`.
+    const fn position(command: Command) -> usize {
+        match command {
+            Command::Greeting => 0,
+            Command::Helo => 1,
+            Command::Ehlo => 2,
+            Command::Lhlo => 3,
+            Command::Mail => 4,
+            Command::Rcpt => 5,
+            Command::Data => 6,
+            Command::EndOfData => 7,
+            Command::Bdat => 8,
+            Command::Rset => 9,
+            Command::Vrfy => 10,
+            Command::Expn => 11,
+            Command::Help => 12,
+            Command::Noop => 13,
+            Command::Quit => 14,
+            Command::StartTls => 15,
+            Command::Auth => 16,
+            Command::Etrn => 17,
+            Command::Atrn => 18,
+            Command::Burl => 19,
+        }
+    }
+
+    #[test]
+    fn all_has_every_command_in_order() {
+        assert_eq!(Command::ALL.len(), 20);
+        for (index, command) in Command::ALL.iter().enumerate() {
+            assert_eq!(position(*command), index);
         }
     }
 }
