@@ -98,10 +98,10 @@ fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
     Ok(entries)
 }
 
-/// A subject or detail is one to three ASCII digits (RFC 3463 §2).
+/// A subject or detail is one to three ASCII digits without a leading zero (RFC 3463 §2).
 fn check_part(text: &str, field: &str, line: u64, errors: &mut Errors) -> Option<u16> {
-    let ok = (1..=3).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit());
-    if !ok {
+    let digits = (1..=3).contains(&text.len()) && text.bytes().all(|byte| byte.is_ascii_digit());
+    if !digits {
         errors.field(
             line,
             field,
@@ -109,18 +109,30 @@ fn check_part(text: &str, field: &str, line: u64, errors: &mut Errors) -> Option
         );
         return None;
     }
+    if text.len() > 1 && text.starts_with('0') {
+        errors.field(
+            line,
+            field,
+            format_args!("`{text}` has a leading zero, which RFC 3463 §2 forbids"),
+        );
+        return None;
+    }
     text.parse().ok()
 }
 
-/// Basic reply codes: three-digit codes of class 2, 4 or 5, separated by single spaces; may be empty.
+/// Basic reply codes: three-digit codes of class 2, 4 or 5, separated by single spaces; may be
+/// empty. Every bad code is reported.
 fn check_basic_codes(text: &str, line: u64, errors: &mut Errors) -> Option<Vec<u16>> {
     let mut codes = Vec::new();
+    let mut valid = true;
     for code in text.split(' ').filter(|code| !code.is_empty()) {
         let digits = code.as_bytes();
-        let valid = digits.len() == 3
+        if digits.len() == 3
             && digits.iter().all(u8::is_ascii_digit)
-            && matches!(digits[0], b'2' | b'4' | b'5');
-        if !valid {
+            && matches!(digits[0], b'2' | b'4' | b'5')
+        {
+            codes.extend(code.parse::<u16>().ok());
+        } else {
             errors.field(
                 line,
                 "basic_codes",
@@ -129,11 +141,10 @@ fn check_basic_codes(text: &str, line: u64, errors: &mut Errors) -> Option<Vec<u
                      (write three-digit codes separated by spaces)"
                 ),
             );
-            return None;
+            valid = false;
         }
-        codes.push(code.parse().ok()?);
     }
-    Some(codes)
+    valid.then_some(codes)
 }
 
 fn variant_doc(entry: &Entry) -> String {
@@ -167,10 +178,6 @@ fn generate(
         attrs, vis, ident, ..
     } = item;
     let names: Vec<&Ident> = entries.iter().map(|entry| &entry.name).collect();
-    let discriminants: Vec<Literal> = entries
-        .iter()
-        .map(|entry| Literal::u16_unsuffixed(entry.subject * 1000 + entry.detail))
-        .collect();
     let subjects: Vec<Literal> = entries
         .iter()
         .map(|entry| Literal::u16_unsuffixed(entry.subject))
@@ -195,7 +202,7 @@ fn generate(
         })
         .collect();
     let docs: Vec<String> = entries.iter().map(variant_doc).collect();
-    let tracking = source.tracking_item();
+    let tracking = source.tracking_item(ident);
     let MethodDocs {
         all: all_doc,
         from_parts: from_parts_doc,
@@ -210,11 +217,10 @@ fn generate(
     quote! {
         #(#attrs)*
         #[non_exhaustive]
-        #[repr(u16)]
         #vis enum #ident {
             #(
                 #[doc = #docs]
-                #names = #discriminants,
+                #names,
             )*
         }
 
@@ -234,12 +240,16 @@ fn generate(
 
             #[doc = #subject_doc]
             pub const fn subject(self) -> u16 {
-                self as u16 / 1000
+                match self {
+                    #(Self::#names => #subjects,)*
+                }
             }
 
             #[doc = #detail_doc]
             pub const fn detail(self) -> u16 {
-                self as u16 % 1000
+                match self {
+                    #(Self::#names => #details,)*
+                }
             }
 
             #[doc = #title_doc]
@@ -355,7 +365,7 @@ impl MethodDocs {
                 }),
             ),
             subject_kind: with_example(
-                "The subject's meaning (RFC 3463 §3), e.g. `Subject::Mailbox` for `X.2.2`.",
+                "The subject's meaning (RFC 3463 §2), e.g. `Subject::Mailbox` for `X.2.2`.",
                 example(&|_, variant, entry| {
                     format!(
                         "assert_eq!({variant}.subject_kind(), smtp_codes::Subject::from_u16({}));",

@@ -13,7 +13,8 @@ const KEYWORDS: &[&str] = &[
 
 /// Why `name` cannot be a variant name, or `None` when it can.
 ///
-/// A name is an ASCII letter followed by ASCII letters, digits or underscores, and not a keyword.
+/// A name is an upper-case ASCII letter followed by ASCII letters, digits or underscores, and not
+/// a keyword or `ALL` (the generated constant).
 pub fn problem(name: &str) -> Option<String> {
     let mut chars = name.chars();
     let first_ok = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
@@ -24,6 +25,17 @@ pub fn problem(name: &str) -> Option<String> {
     }
     if KEYWORDS.contains(&name) {
         return Some(format!("`{name}` is a Rust keyword"));
+    }
+    if !name.starts_with(|c: char| c.is_ascii_uppercase()) {
+        return Some(format!(
+            "`{name}` does not start with an upper-case letter (variant names are PascalCase, \
+             and lower-case names would collide with the generated methods)"
+        ));
+    }
+    if name == "ALL" {
+        return Some(
+            "`ALL` is the name of the generated constant listing every variant".to_owned(),
+        );
     }
     None
 }

@@ -213,7 +213,7 @@ fn generate(
     } else {
         quote!(matches!(self, #(Self::#retryable)|*))
     };
-    let tracking = source.tracking_item();
+    let tracking = source.tracking_item(ident);
     let MethodDocs {
         all: all_doc,
         from_u16: from_u16_doc,
@@ -346,7 +346,7 @@ fn generate(
             type Err = ::smtp_codes::ParseReplyCodeError;
 
             /// Exactly three ASCII digits naming a code in the table.
-            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(text: &str) -> ::core::result::Result<Self, ::smtp_codes::ParseReplyCodeError> {
                 let code = ::smtp_codes::ParseReplyCodeError::three_digits(text)?;
                 Self::from_u16(code).ok_or(::smtp_codes::ParseReplyCodeError::Unknown(code))
             }
@@ -355,7 +355,7 @@ fn generate(
         impl ::core::convert::TryFrom<u16> for #ident {
             type Error = ::smtp_codes::UnknownReplyCode;
 
-            fn try_from(code: u16) -> ::core::result::Result<Self, Self::Error> {
+            fn try_from(code: u16) -> ::core::result::Result<Self, ::smtp_codes::UnknownReplyCode> {
                 Self::from_u16(code).ok_or(::smtp_codes::UnknownReplyCode(code))
             }
         }

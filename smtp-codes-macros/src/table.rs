@@ -47,11 +47,20 @@ impl Source {
         }
     }
 
-    /// An item that includes the file's bytes, so that cargo rebuilds the caller when it changes.
-    pub fn tracking_item(&self) -> TokenStream {
+    /// Items every generated enum gets: the file's bytes included, so that cargo rebuilds the
+    /// caller when the table changes, and a check that the enum is `Copy`, as the generated
+    /// methods (which take `self`) need.
+    pub fn tracking_item(&self, ident: &syn::Ident) -> TokenStream {
         let path = self.path.to_string_lossy();
+        let copy_check = quote::quote_spanned! {ident.span()=>
+            const _: fn() = || {
+                fn derive_clone_and_copy<T: ::core::marker::Copy>() {}
+                derive_clone_and_copy::<#ident>();
+            };
+        };
         quote! {
             const _: &[u8] = ::core::include_bytes!(#path);
+            #copy_check
         }
     }
 
@@ -89,6 +98,14 @@ impl<'a> Errors<'a> {
     /// Records ``FILE:LINE: field `NAME`: message``.
     pub fn field(&mut self, line: u64, field: &str, message: impl std::fmt::Display) {
         self.line(line, format_args!("field `{field}`: {message}"));
+    }
+
+    /// Records `FILE:LINE: message`, or `FILE: message` when the line is not known.
+    pub fn at(&mut self, line: Option<u64>, message: impl std::fmt::Display) {
+        match line {
+            Some(line) => self.line(line, message),
+            None => self.table(message),
+        }
     }
 
     /// Records an error about the whole table.
@@ -135,7 +152,7 @@ pub fn read_rows<T: DeserializeOwned>(
     let headers = match reader.headers() {
         Ok(headers) => headers.clone(),
         Err(err) => {
-            errors.line(line_of(&err).unwrap_or(1), describe(&err, None));
+            errors.at(line_of(&err), describe(&err, None));
             return Vec::new();
         }
     };
@@ -152,7 +169,7 @@ pub fn read_rows<T: DeserializeOwned>(
                     Err(err) => errors.line(line, describe(&err, Some(&headers))),
                 }
             }
-            Err(err) => errors.line(line_of(&err).unwrap_or(0), describe(&err, Some(&headers))),
+            Err(err) => errors.at(line_of(&err), describe(&err, Some(&headers))),
         }
     }
     if rows.is_empty() && errors.combined.is_none() {

@@ -1,5 +1,5 @@
 //! The first two digits of any reply code, known or not: its class and its category
-//! (RFC 5321 §4.2.1; RFC 821 §4.2.1 for 1yz).
+//! (RFC 5321 §4.2.1).
 
 use core::fmt;
 
@@ -18,7 +18,8 @@ use core::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[repr(u8)]
 pub enum Class {
-    /// 1yz: the command was accepted, but the server waits for confirmation (RFC 821; unused by SMTP today).
+    /// 1yz: the command was accepted, but the server waits for confirmation; RFC 5321 §4.2.1
+    /// defines it but no SMTP command uses it.
     PositivePreliminary = 1,
     /// 2yz: the requested action completed; a new request may be sent.
     PositiveCompletion = 2,

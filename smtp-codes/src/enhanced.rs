@@ -22,7 +22,7 @@ pub struct EnhancedCode {
     detail: u16,
 }
 
-/// The class of an enhanced status code: its first number (RFC 3463 §3.1).
+/// The class of an enhanced status code: its first number (RFC 3463 §2).
 ///
 /// ```
 /// use smtp_codes::{Class, EnhancedClass};
@@ -67,8 +67,8 @@ impl EnhancedClass {
         self as u8
     }
 
-    /// The reply-code class with the same first digit; a reply and its enhanced code agree on it
-    /// (RFC 3463 §2).
+    /// The reply-code class with the same first digit; a reply and its enhanced code must agree on
+    /// it (RFC 2034 §4).
     ///
     /// ```
     /// use smtp_codes::{Class, EnhancedClass};
@@ -83,7 +83,7 @@ impl EnhancedClass {
         }
     }
 
-    /// The class's name in RFC 3463 §3.1.
+    /// The class's name in RFC 3463 §2.
     ///
     /// ```
     /// assert_eq!(smtp_codes::EnhancedClass::PermanentFailure.name(), "Permanent Failure");
@@ -105,7 +105,7 @@ impl fmt::Display for EnhancedClass {
     }
 }
 
-/// The subject of an enhanced status code: its middle number (RFC 3463 §3.2).
+/// The subject of an enhanced status code: its middle number (RFC 3463 §2).
 ///
 /// ```
 /// use smtp_codes::Subject;
@@ -165,7 +165,7 @@ impl Subject {
         self as u16
     }
 
-    /// The subject's name in RFC 3463 §3.2.
+    /// The subject's name in RFC 3463 §2.
     ///
     /// ```
     /// assert_eq!(smtp_codes::Subject::Network.name(), "Network and Routing Status");
@@ -218,7 +218,7 @@ impl EnhancedCode {
     }
 
     /// Parses exactly `class.subject.detail`, e.g. `b"5.1.1"`: one digit (2, 4 or 5), then one to
-    /// three digits twice, separated by dots, and nothing else.
+    /// three digits without a leading zero twice, separated by dots, and nothing else (RFC 3463 §2).
     ///
     /// ```
     /// use smtp_codes::{EnhancedCode, ParseEnhancedError};
@@ -294,7 +294,7 @@ impl EnhancedCode {
         self.detail
     }
 
-    /// What the subject is about (RFC 3463 §3.2); `None` for a subject above 7.
+    /// What the subject is about (RFC 3463 §2); `None` for a subject above 7.
     ///
     /// ```
     /// use smtp_codes::{EnhancedCode, Subject};
@@ -319,8 +319,12 @@ impl EnhancedCode {
     }
 }
 
-/// One to three ASCII digits at the start of `text`, and how many there were.
+/// One to three ASCII digits at the start of `text`, without a leading zero (RFC 3463 §2), and
+/// how many there were.
 fn part(text: &[u8]) -> Result<(u16, usize), ParseEnhancedError> {
+    if let [b'0', b'0'..=b'9', ..] = text {
+        return Err(ParseEnhancedError::LeadingZero);
+    }
     let mut value = 0u16;
     let mut len = 0;
     while let Some(&byte) = text.get(len) {
@@ -371,6 +375,8 @@ pub enum ParseEnhancedError {
     InvalidClass,
     /// The subject or the detail has more than three digits.
     PartTooLong,
+    /// The subject or the detail has a leading zero, which RFC 3463 §2 forbids (`5.01.1`).
+    LeadingZero,
 }
 
 impl fmt::Display for ParseEnhancedError {
@@ -382,6 +388,9 @@ impl fmt::Display for ParseEnhancedError {
             ParseEnhancedError::InvalidClass => "the class of an enhanced status code is 2, 4 or 5",
             ParseEnhancedError::PartTooLong => {
                 "the subject and detail of an enhanced status code have at most three digits"
+            }
+            ParseEnhancedError::LeadingZero => {
+                "the subject and detail of an enhanced status code have no leading zero"
             }
         })
     }

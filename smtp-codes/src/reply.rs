@@ -34,7 +34,9 @@ pub const MAX_REPLY_LINES: usize = 512;
 /// - the first digit is 2 to 5; the others may be any digit (`571` is an unknown 5yz code);
 /// - every line of a reply carries the same code;
 /// - the text is bytes in any encoding and is never decoded;
-/// - a reply is at most [`MAX_REPLY_LEN`] bytes and [`MAX_REPLY_LINES`] lines.
+/// - a reply is at most [`MAX_REPLY_LEN`] bytes and [`MAX_REPLY_LINES`] lines;
+/// - input that stops mid-reply is [`ParseError::Incomplete`], unless the bytes already read show
+///   an error (`HTTP/1.1` fails at once).
 ///
 /// ```
 /// use smtp_codes::{EnhancedStatus, Reply, ReplyCode};
@@ -85,6 +87,10 @@ impl<'a> Reply<'a> {
         let mut line_count = 0;
         loop {
             let Some(lf) = find_lf(&window[start..]) else {
+                let first = if line_count == 0 { None } else { Some(code) };
+                if let Some(error) = unfinished_line_error(&window[start..], start, first) {
+                    return Err(error);
+                }
                 return Err(if input.len() > MAX_REPLY_LEN {
                     ParseError::TooLong {
                         limit: MAX_REPLY_LEN,
@@ -296,6 +302,40 @@ fn line_start(line: &[u8], offset: usize) -> Result<(u16, bool), ParseError> {
     }
     // Work out which error it is.
     line_code(line, offset).and(Err(ParseError::NotACode { offset }))
+}
+
+/// The error in a line whose end has not arrived yet, when its first bytes already show one:
+/// the same error, in the same order of checks, that the whole line will give. A peer that is not
+/// an SMTP server (`HTTP/1.1 400 ...`) is refused at once, not after [`MAX_REPLY_LEN`] bytes.
+fn unfinished_line_error(partial: &[u8], offset: usize, first: Option<u16>) -> Option<ParseError> {
+    if partial.iter().take(3).any(|byte| !byte.is_ascii_digit()) {
+        return Some(ParseError::NotACode { offset });
+    }
+    let [a, b, c, rest @ ..] = partial else {
+        return None;
+    };
+    let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+    if !(b'2'..=b'5').contains(a) {
+        return Some(ParseError::CodeOutOfRange { code, offset });
+    }
+    match rest {
+        // Still fine: nothing yet, a separator, or a CR that the LF may follow.
+        [] | [b'-' | b' ', ..] | [b'\r'] => {}
+        [byte, ..] => {
+            return Some(ParseError::InvalidSeparator {
+                byte: *byte,
+                offset: offset + 3,
+            })
+        }
+    }
+    match first {
+        Some(first) if first != code => Some(ParseError::CodeMismatch {
+            first,
+            found: code,
+            offset,
+        }),
+        _ => None,
+    }
 }
 
 /// The checks of [`line_start`], one by one, to name what is wrong; returns the line's code.

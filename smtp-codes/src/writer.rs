@@ -165,7 +165,7 @@ fn write_checked<W: fmt::Write + ?Sized>(
 pub enum WriteError {
     /// The code is not in `200..=599`.
     InvalidCode(u16),
-    /// The enhanced code's class is not the reply code's first digit (RFC 3463 §2).
+    /// The enhanced code's class is not the reply code's first digit (RFC 2034 §4).
     EnhancedClassMismatch {
         /// The reply code.
         code: u16,

@@ -99,10 +99,13 @@ fn enhanced_codes_parse_exactly() {
         "2.0.0".parse::<EnhancedCode>(),
         EnhancedCode::parse(b"2.0.0")
     );
+    // One zero is a part; no part has a leading zero (RFC 3463 §2).
+    assert_eq!(EnhancedCode::parse(b"5.0.0").unwrap().to_string(), "5.0.0");
+    assert_eq!(EnhancedCode::parse(b"4.10.100").unwrap().to_string(), "4.10.100");
     let code = EnhancedCode::parse(b"5.999.999").unwrap();
     assert_eq!(code.subject_kind(), None);
 
-    let rejected: [(&[u8], ParseEnhancedError); 12] = [
+    let rejected: [(&[u8], ParseEnhancedError); 15] = [
         (b"", ParseEnhancedError::Malformed),
         (b"5", ParseEnhancedError::Malformed),
         (b"5.", ParseEnhancedError::Malformed),
@@ -115,6 +118,9 @@ fn enhanced_codes_parse_exactly() {
         (b"3.1.1", ParseEnhancedError::InvalidClass),
         (b"5.1000.1", ParseEnhancedError::PartTooLong),
         (b"5.1.1000", ParseEnhancedError::PartTooLong),
+        (b"5.01.1", ParseEnhancedError::LeadingZero),
+        (b"5.1.01", ParseEnhancedError::LeadingZero),
+        (b"5.00.0", ParseEnhancedError::LeadingZero),
     ];
     for (input, error) in rejected {
         assert_eq!(

@@ -185,14 +185,15 @@ fn a_reply_longer_than_the_bound_is_too_long() {
             limit: MAX_REPLY_LEN
         })
     );
-    let endless = vec![b'x'; MAX_REPLY_LEN + 1];
+    let mut endless = b"250 ".to_vec();
+    endless.resize(MAX_REPLY_LEN + 1, b'x');
     assert_eq!(
         parse(&endless),
         Err(ParseError::TooLong {
             limit: MAX_REPLY_LEN
         })
     );
-    // Up to the bound, an unfinished reply is only incomplete.
+    // Up to the bound, an unfinished reply that looks right so far is only incomplete.
     assert_eq!(
         parse(&endless[..MAX_REPLY_LEN]),
         Err(ParseError::Incomplete)
@@ -250,6 +251,75 @@ fn every_cut_of_a_multiline_reply_is_incomplete() {
 }
 
 #[test]
+fn an_unfinished_line_fails_as_soon_as_it_shows_an_error() {
+    // Not an SMTP server at all: refused at once, not after 64 KiB.
+    assert_eq!(
+        parse(b"HTTP/1.1 400 Bad Request"),
+        Err(ParseError::NotACode { offset: 0 })
+    );
+    assert_eq!(parse(b"25 "), Err(ParseError::NotACode { offset: 0 }));
+    assert_eq!(
+        parse(b"600"),
+        Err(ParseError::CodeOutOfRange {
+            code: 600,
+            offset: 0
+        })
+    );
+    assert_eq!(
+        parse(b"250X"),
+        Err(ParseError::InvalidSeparator {
+            byte: b'X',
+            offset: 3
+        })
+    );
+    assert_eq!(
+        parse(b"250\rX"),
+        Err(ParseError::InvalidSeparator {
+            byte: b'\r',
+            offset: 3
+        })
+    );
+    assert_eq!(
+        parse(b"250-a\r\n251 b"),
+        Err(ParseError::CodeMismatch {
+            first: 250,
+            found: 251,
+            offset: 7
+        })
+    );
+    // Each unfinished input gives the error its finished line gives.
+    for unfinished in [
+        &b"HTTP/1.1 400 Bad Request"[..],
+        b"25 ",
+        b"600",
+        b"250X",
+        b"250\rX",
+        b"250-a\r\n251 b",
+    ] {
+        let mut finished = unfinished.to_vec();
+        finished.extend_from_slice(b"\r\n");
+        assert_eq!(parse(unfinished), parse(&finished).map(|_| unreachable!()));
+    }
+    // What can still become a reply is only incomplete.
+    for unfinished in [
+        &b""[..],
+        b"2",
+        b"25",
+        b"250",
+        b"250\r",
+        b"250-",
+        b"250 text",
+        b"250-a\r\n25",
+    ] {
+        assert_eq!(
+            parse(unfinished),
+            Err(ParseError::Incomplete),
+            "{unfinished:?}"
+        );
+    }
+}
+
+#[test]
 fn pipelined_replies_parse_one_after_another() {
     let input = b"250 2.1.0 Sender OK\r\n550 5.1.1 No such user\r\n354 Go ahead\r\n";
     let mut rest = &input[..];
@@ -295,6 +365,7 @@ fn the_enhanced_code_is_only_at_the_start_of_the_first_line() {
         b"550  5.1.1 x\r\n",
         b"550-Denied\r\n550 5.1.1 x\r\n",
         b"550 5.1\r\n",
+        b"550 5.01.1 x\r\n",
     ] {
         assert_eq!(enhanced(input), None, "{:?}", input.escape_ascii());
     }

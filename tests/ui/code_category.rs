@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/code_category.csv")]
+#[smtp_codes::reply_codes("fixtures/code_category.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/code_class.csv")]
+#[smtp_codes::reply_codes("fixtures/code_class.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/code_not_digits.csv")]
+#[smtp_codes::reply_codes("fixtures/code_not_digits.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

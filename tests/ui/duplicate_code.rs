@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/duplicate_code.csv")]
+#[smtp_codes::reply_codes("fixtures/duplicate_code.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

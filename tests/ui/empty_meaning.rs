@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/empty_meaning.csv")]
+#[smtp_codes::reply_codes("fixtures/empty_meaning.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

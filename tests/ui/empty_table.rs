@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/empty_table.csv")]
+#[smtp_codes::reply_codes("fixtures/empty_table.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

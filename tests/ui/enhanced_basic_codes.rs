@@ -1,4 +1,4 @@
-#[smtp_codes::enhanced_statuses("../../../../tests/ui/fixtures/enhanced_basic_codes.csv")]
+#[smtp_codes::enhanced_statuses("fixtures/enhanced_basic_codes.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Statuses {}
 

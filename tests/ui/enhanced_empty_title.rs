@@ -1,4 +1,4 @@
-#[smtp_codes::enhanced_statuses("../../../../tests/ui/fixtures/enhanced_empty_title.csv")]
+#[smtp_codes::enhanced_statuses("fixtures/enhanced_empty_title.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Statuses {}
 

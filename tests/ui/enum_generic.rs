@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/good.csv")]
+#[smtp_codes::reply_codes("fixtures/good.csv")]
 pub enum Codes<T> {}
 
 fn main() {}

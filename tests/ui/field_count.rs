@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/field_count.csv")]
+#[smtp_codes::reply_codes("fixtures/field_count.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

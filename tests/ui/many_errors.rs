@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/many_errors.csv")]
+#[smtp_codes::reply_codes("fixtures/many_errors.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

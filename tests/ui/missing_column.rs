@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/missing_column.csv")]
+#[smtp_codes::reply_codes("fixtures/missing_column.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

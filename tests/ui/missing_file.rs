@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/no-such-file.csv")]
+#[smtp_codes::reply_codes("fixtures/no-such-file.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/name_keyword.csv")]
+#[smtp_codes::reply_codes("fixtures/name_keyword.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

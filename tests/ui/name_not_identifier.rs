@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/name_not_identifier.csv")]
+#[smtp_codes::reply_codes("fixtures/name_not_identifier.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

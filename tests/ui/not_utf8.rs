@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/not_utf8.csv")]
+#[smtp_codes::reply_codes("fixtures/not_utf8.csv")]
 pub enum Codes {}
 
 fn main() {}

@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/retryable_positive.csv")]
+#[smtp_codes::reply_codes("fixtures/retryable_positive.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/unknown_column.csv")]
+#[smtp_codes::reply_codes("fixtures/unknown_column.csv")]
 #[derive(Debug, Clone, Copy)]
 pub enum Codes {}
 

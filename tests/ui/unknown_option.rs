@@ -1,4 +1,4 @@
-#[smtp_codes::reply_codes("../../../../tests/ui/fixtures/good.csv", example = "Codes")]
+#[smtp_codes::reply_codes("fixtures/good.csv", example = "Codes")]
 pub enum Codes {}
 
 fn main() {}
