@@ -15,9 +15,10 @@
 //!         Some(_) => "bounce",
 //!         // An unknown code: decide by its first digit (RFC 5321 §4.2).
 //!         None => match Class::from_code(code) {
+//!             Some(class) if class.is_positive() => "delivered",
 //!             Some(class) if class.is_retryable() => "queue for retry",
-//!             Some(class) if class.is_negative() => "bounce",
-//!             _ => "protocol error",
+//!             Some(_) => "bounce",
+//!             None => "protocol error",
 //!         },
 //!     }
 //! }
@@ -27,6 +28,8 @@
 //! assert_eq!(decide(552), "bounce");
 //! assert_eq!(decide(471), "queue for retry"); // unknown 4yz
 //! assert_eq!(decide(571), "bounce"); // unknown 5yz
+//! assert_eq!(decide(299), "delivered"); // unknown 2yz
+//! assert_eq!(decide(600), "protocol error");
 //! ```
 //!
 //! Whole replies are read by [`Reply::parse`] (no copy, no allocation), their enhanced status
@@ -37,7 +40,7 @@
 //!
 //! # Features
 //!
-//! - `std`: `write_reply_io`, [`write_reply`] for `std::io::Write`. Off by default: the crate needs neither
+//! - `std`: `write_reply_io`, the `std::io::Write` version of [`write_reply`]. Off by default: the crate needs neither
 //!   `std` nor `alloc`.
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`

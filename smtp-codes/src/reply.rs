@@ -10,7 +10,8 @@ use crate::{Category, Class, EnhancedCode, ReplyCode};
 ///
 /// ```
 /// use smtp_codes::{ParseError, Reply, MAX_REPLY_LEN};
-/// let endless = vec![b'2'; MAX_REPLY_LEN + 1];
+/// let mut endless = b"250 ".to_vec();
+/// endless.resize(MAX_REPLY_LEN + 1, b'x');
 /// assert_eq!(Reply::parse(&endless), Err(ParseError::TooLong { limit: MAX_REPLY_LEN }));
 /// ```
 pub const MAX_REPLY_LEN: usize = 64 * 1024;
@@ -180,7 +181,9 @@ impl<'a> Reply<'a> {
 
     /// The enhanced status code at the very start of the first line's text, followed by a space
     /// or the end of the line (RFC 2034 §4); `None` otherwise. `(#5.7.1)`, `#5.7.1`, `5.0.0:` and
-    /// codes in the middle of the text are not enhanced codes.
+    /// codes in the middle of the text are not enhanced codes, nor is one with a leading zero in a
+    /// part (`5.01.1`, RFC 3463 §2). The code is returned as sent even when its class disagrees
+    /// with the reply's, which RFC 2034 §4 forbids; compare `class().reply_class()` to notice.
     ///
     /// ```
     /// use smtp_codes::Reply;
