@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::EnhancedCode;
+use crate::{EnhancedCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
 
 /// The longest reply line, code and CRLF included (RFC 5321 §4.5.3.1.5).
 ///
@@ -14,13 +14,16 @@ use crate::EnhancedCode;
 /// ```
 pub const MAX_REPLY_LINE_LEN: usize = 512;
 
-/// Writes a reply: `code` and `enhanced` (repeated on every line, RFC 2034 §4) before each line of
-/// `text`, `-` after the code on all but the last line, each line ending in CRLF. No `text` lines
-/// gives one line with the code (and enhanced code) alone.
+/// Writes a reply: `code` and `enhanced` (repeated on every line and always followed by a space,
+/// RFC 2034 §4) before each line of `text`, `-` after the code on all but the last line, each
+/// line ending in CRLF. No `text` lines gives one line with the code (and enhanced code) alone.
 ///
 /// Nothing is written when the reply would be unsafe or invalid: a code outside `200..=599`, an
-/// enhanced code whose class is not the code's first digit, text containing CR, LF or NUL (reply
-/// injection), or a line longer than [`MAX_REPLY_LINE_LEN`].
+/// enhanced code whose class is not the code's first digit, text containing a control character
+/// other than HT (CR, LF and NUL would end the line or forge another reply; RFC 5321 §4.2 allows
+/// none of them in text), a line longer than [`MAX_REPLY_LINE_LEN`], or a reply that
+/// [`Reply::parse`](crate::Reply::parse) would refuse: more than
+/// [`MAX_REPLY_LINES`](crate::MAX_REPLY_LINES) lines or [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN) bytes.
 ///
 /// ```
 /// use smtp_codes::{write_reply, EnhancedCode, ReplyCode, WriteError};
@@ -102,12 +105,18 @@ fn check(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<(),
             return Err(WriteError::EnhancedClassMismatch { code, enhanced });
         }
     }
+    let count = text.len().max(1);
+    if count > MAX_REPLY_LINES {
+        return Err(WriteError::TooManyLines { count });
+    }
+    // "250 " or "250-", then "5.7.606 " when there is an enhanced code; CRLF at the end.
     let prefix_len = 4 + enhanced.map_or(0, |enhanced| enhanced_len(enhanced) + 1);
+    let mut total = prefix_len + 2;
     for (line, text) in text.iter().enumerate() {
         if let Some(&byte) = text
             .as_bytes()
             .iter()
-            .find(|&&byte| matches!(byte, b'\r' | b'\n' | 0))
+            .find(|&&byte| (byte < 0x20 && byte != b'\t') || byte == 0x7f)
         {
             return Err(WriteError::UnsafeText { line, byte });
         }
@@ -115,6 +124,10 @@ fn check(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<(),
         if len > MAX_REPLY_LINE_LEN {
             return Err(WriteError::LineTooLong { line, len });
         }
+        total += if line == 0 { text.len() } else { len };
+    }
+    if total > MAX_REPLY_LEN {
+        return Err(WriteError::TooLong { len: total });
     }
     Ok(())
 }
@@ -141,10 +154,7 @@ fn write_checked<W: fmt::Write + ?Sized>(
         let separator = if index == last { ' ' } else { '-' };
         write!(out, "{code}{separator}")?;
         if let Some(enhanced) = enhanced {
-            write!(out, "{enhanced}")?;
-            if !line.is_empty() {
-                out.write_char(' ')?;
-            }
+            write!(out, "{enhanced} ")?;
         }
         out.write_str(line)?;
         out.write_str("\r\n")?;
@@ -172,7 +182,8 @@ pub enum WriteError {
         /// The enhanced code.
         enhanced: EnhancedCode,
     },
-    /// A line of text contains CR, LF or NUL, which would end the line or forge another reply.
+    /// A line of text contains a control character other than HT: CR, LF or NUL would end the
+    /// line or forge another reply, and RFC 5321 §4.2 allows none in text.
     UnsafeText {
         /// The index of the line in the text.
         line: usize,
@@ -184,6 +195,16 @@ pub enum WriteError {
         /// The index of the line in the text.
         line: usize,
         /// Its length as it would be written, CRLF included.
+        len: usize,
+    },
+    /// More than [`MAX_REPLY_LINES`](crate::MAX_REPLY_LINES) lines, which a parser here refuses.
+    TooManyLines {
+        /// The number of lines.
+        count: usize,
+    },
+    /// More than [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN) bytes, which a parser here refuses.
+    TooLong {
+        /// The reply's length as it would be written.
         len: usize,
     },
     /// The output refused the text (its `write_str` returned an error).
@@ -202,7 +223,17 @@ impl fmt::Display for WriteError {
             ),
             WriteError::UnsafeText { line, byte } => write!(
                 f,
-                "line {line} of the text contains byte {byte:#04x} (CR, LF and NUL are not allowed)"
+                "line {line} of the text contains control character {byte:#04x} (only HT is allowed)"
+            ),
+            WriteError::TooManyLines { count } => write!(
+                f,
+                "a reply of {count} lines, more than {}",
+                crate::MAX_REPLY_LINES
+            ),
+            WriteError::TooLong { len } => write!(
+                f,
+                "a reply of {len} bytes, more than {}",
+                crate::MAX_REPLY_LEN
             ),
             WriteError::LineTooLong { line, len } => write!(
                 f,

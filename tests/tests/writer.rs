@@ -1,7 +1,8 @@
 //! The reply writer: what it writes, what it refuses, and that parsing gives the reply back.
 
 use smtp_codes::{
-    write_reply, write_reply_io, EnhancedCode, Reply, ReplyCode, WriteError, MAX_REPLY_LINE_LEN,
+    write_reply, write_reply_io, EnhancedCode, Reply, ReplyCode, WriteError, MAX_REPLY_LEN,
+    MAX_REPLY_LINES, MAX_REPLY_LINE_LEN,
 };
 
 fn written(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<String, WriteError> {
@@ -27,14 +28,17 @@ fn writes_continuation_lines_and_repeats_the_enhanced_code() {
     );
     assert_eq!(written(250, None, &["OK"]).unwrap(), "250 OK\r\n");
     assert_eq!(written(334, None, &[]).unwrap(), "334 \r\n");
+    // The enhanced code is always followed by a space (RFC 2034 §4), even before empty text.
     assert_eq!(
         written(250, EnhancedCode::new(2, 0, 0), &[]).unwrap(),
-        "250 2.0.0\r\n"
+        "250 2.0.0 \r\n"
     );
     assert_eq!(
         written(250, EnhancedCode::new(2, 0, 0), &["", "x"]).unwrap(),
-        "250-2.0.0\r\n250 2.0.0 x\r\n"
+        "250-2.0.0 \r\n250 2.0.0 x\r\n"
     );
+    // HT is text.
+    assert_eq!(written(250, None, &["a\tb"]).unwrap(), "250 a\tb\r\n");
     // Any encoding of text that is not CR, LF or NUL is written as given.
     assert_eq!(
         written(550, None, &["boîte pleine"]).unwrap(),
@@ -50,6 +54,47 @@ fn refuses_reply_injection() {
             Err(WriteError::UnsafeText { line: 1, byte })
         );
     }
+}
+
+#[test]
+fn refuses_other_control_characters() {
+    for byte in [0x01u8, 0x08, 0x0b, 0x0c, 0x1b, 0x1f, 0x7f] {
+        let text = format!("bell{}", char::from(byte));
+        assert_eq!(
+            written(250, None, &[&text]),
+            Err(WriteError::UnsafeText { line: 0, byte }),
+            "{byte:#04x}"
+        );
+    }
+}
+
+#[test]
+fn refuses_replies_the_parser_would_refuse() {
+    let line = "x".repeat(100);
+    let lines: Vec<&str> = vec![line.as_str(); MAX_REPLY_LINES];
+    let out = written(250, None, &lines).unwrap();
+    let (reply, used) = Reply::parse(out.as_bytes()).unwrap();
+    assert_eq!((reply.line_count(), used), (MAX_REPLY_LINES, out.len()));
+
+    let lines: Vec<&str> = vec!["x"; MAX_REPLY_LINES + 1];
+    assert_eq!(
+        written(250, None, &lines),
+        Err(WriteError::TooManyLines {
+            count: MAX_REPLY_LINES + 1
+        })
+    );
+    // 200 lines of 500 octets: each line is fine, the reply is longer than 64 KiB.
+    let line = "x".repeat(500);
+    let lines: Vec<&str> = vec![line.as_str(); 200];
+    let len = 200 * (4 + 500 + 2);
+    assert!(len > MAX_REPLY_LEN);
+    assert_eq!(written(250, None, &lines), Err(WriteError::TooLong { len }));
+    // Exactly at the bound is written, and parses.
+    let line = "x".repeat(MAX_REPLY_LEN / 128 - 6);
+    let lines: Vec<&str> = vec![line.as_str(); 128];
+    let out = written(250, None, &lines).unwrap();
+    assert_eq!(out.len(), MAX_REPLY_LEN);
+    assert_eq!(Reply::parse(out.as_bytes()).unwrap().1, MAX_REPLY_LEN);
 }
 
 #[test]
