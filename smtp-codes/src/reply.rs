@@ -321,23 +321,19 @@ fn unfinished_line_error(partial: &[u8], offset: usize, first: Option<u16>) -> O
     if !(b'2'..=b'5').contains(a) {
         return Some(ParseError::CodeOutOfRange { code, offset });
     }
-    match rest {
-        // Still fine: nothing yet, a separator, or a CR that the LF may follow.
-        [] | [b'-' | b' ', ..] | [b'\r'] => {}
-        [byte, ..] => {
-            return Some(ParseError::InvalidSeparator {
-                byte: *byte,
-                offset: offset + 3,
-            })
-        }
-    }
-    match first {
-        Some(first) if first != code => Some(ParseError::CodeMismatch {
+    match (rest, first) {
+        // The separator decides before the code is compared, as for a whole line.
+        ([b'-' | b' ', ..], Some(first)) if first != code => Some(ParseError::CodeMismatch {
             first,
             found: code,
             offset,
         }),
-        _ => None,
+        // Still fine, or not known yet: nothing after the code, or a CR that an LF may follow.
+        ([] | [b'-' | b' ', ..] | [b'\r'], _) => None,
+        ([byte, ..], _) => Some(ParseError::InvalidSeparator {
+            byte: *byte,
+            offset: offset + 3,
+        }),
     }
 }
 

@@ -101,7 +101,10 @@ fn enhanced_codes_parse_exactly() {
     );
     // One zero is a part; no part has a leading zero (RFC 3463 §2).
     assert_eq!(EnhancedCode::parse(b"5.0.0").unwrap().to_string(), "5.0.0");
-    assert_eq!(EnhancedCode::parse(b"4.10.100").unwrap().to_string(), "4.10.100");
+    assert_eq!(
+        EnhancedCode::parse(b"4.10.100").unwrap().to_string(),
+        "4.10.100"
+    );
     let code = EnhancedCode::parse(b"5.999.999").unwrap();
     assert_eq!(code.subject_kind(), None);
 
