@@ -251,9 +251,17 @@ fn generate(
 
             #[doc = #from_u16_doc]
             pub const fn from_u16(code: u16) -> ::core::option::Option<Self> {
-                match code {
-                    #(#codes => ::core::option::Option::Some(Self::#names),)*
-                    _ => ::core::option::Option::None,
+                // A table indexed by `code - 100` over every possible class digit, 1 to 5: one
+                // range check and one load, no indirect jump to mispredict.
+                const TABLE: [::core::option::Option<#ident>; 500] = {
+                    let mut table = [::core::option::Option::None; 500];
+                    #(table[#codes - 100] = ::core::option::Option::Some(#ident::#names);)*
+                    table
+                };
+                if code >= 100 && code < 600 {
+                    TABLE[(code - 100) as usize]
+                } else {
+                    ::core::option::Option::None
                 }
             }
 

@@ -279,24 +279,10 @@ fn lookup(c: &mut Criterion) {
         .cycle()
         .take(corpus_codes.len() * (65_536 / corpus_codes.len()))
         .collect();
-    // A dense table over 100..=599, indexed by code: a branch-free alternative to the
-    // generated `match` (which compiles to a jump table), measured as a possible change.
-    let mut table = [None; 500];
-    for &known in ReplyCode::ALL {
-        table[usize::from(known.as_u16() - 100)] = Some(known);
-    }
-    let table_lookup = |code: u16| {
-        if (100..600).contains(&code) {
-            table[usize::from(code - 100)]
-        } else {
-            None
-        }
-    };
     for &code in all.iter().chain(&mix) {
         let expected = ReplyCode::from_u16(code);
         assert_eq!(binary_search(code), expected);
         assert_eq!(linear_scan(code), expected);
-        assert_eq!(table_lookup(code), expected);
     }
     for (name, codes) in [("all_u16", &all), ("corpus_mix", &mix)] {
         let mut group = c.benchmark_group(format!("lookup/{name}"));
@@ -305,7 +291,6 @@ fn lookup(c: &mut Criterion) {
         bench_lookup(&mut group, "from_u16", codes, ReplyCode::from_u16);
         bench_lookup(&mut group, "binary_search", codes, binary_search);
         bench_lookup(&mut group, "linear_scan", codes, linear_scan);
-        bench_lookup(&mut group, "dense_table", codes, table_lookup);
         group.finish();
     }
 }
