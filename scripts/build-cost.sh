@@ -4,6 +4,7 @@
 # rebuild after `touch codes.csv`. Per-unit seconds come from cargo's --timings report.
 #
 # Usage: scripts/build-cost.sh [extra cargo args, e.g. --release]
+#        CARGO_INCREMENTAL=0 scripts/build-cost.sh   (as dependents build it: no incremental)
 # Env:   BUILD_COST_DIR  scratch target directory (default: target/build-cost; removed first)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -63,7 +64,12 @@ cold_wall, rebuild_wall = float(sys.argv[1]), float(sys.argv[2])
 def total(rows, pred):
     return sum(d for n, _, d, _ in rows if pred(n))
 
+import os
+mode = ("off (CARGO_INCREMENTAL=0: how a crate built as a registry dependency compiles)"
+        if os.environ.get("CARGO_INCREMENTAL") == "0"
+        else "on (the dev profile's default for this workspace's own crates)")
 print(f"cold build of smtp-codes (cargo build -p smtp-codes $*, target dir $dir)")
+print(f"  incremental compilation: {mode}")
 print(f"  {'unit':<28} {'seconds':>8}")
 for name, target, duration, _ in sorted(cold, key=lambda r: -r[2]):
     if name in ours:

@@ -177,31 +177,27 @@ fn generate(
     let DeriveInput {
         attrs, vis, ident, ..
     } = item;
-    let names: Vec<&Ident> = entries.iter().map(|entry| &entry.name).collect();
-    let subjects: Vec<Literal> = entries
-        .iter()
-        .map(|entry| Literal::u16_unsuffixed(entry.subject))
-        .collect();
-    let details: Vec<Literal> = entries
-        .iter()
-        .map(|entry| Literal::u16_unsuffixed(entry.detail))
-        .collect();
-    let titles: Vec<&str> = entries.iter().map(|entry| entry.title.as_str()).collect();
-    let references: Vec<&str> = entries
-        .iter()
-        .map(|entry| entry.reference.as_str())
-        .collect();
-    let basic_codes: Vec<TokenStream> = entries
-        .iter()
-        .map(|entry| {
-            let codes = entry
-                .basic_codes
-                .iter()
-                .map(|code| Literal::u16_unsuffixed(*code));
-            quote!(&[#(#codes),*])
-        })
-        .collect();
-    let docs: Vec<String> = entries.iter().map(variant_doc).collect();
+    // One pass over the rows fills every column the generated code repeats.
+    let mut names = Vec::with_capacity(entries.len());
+    let mut subjects = Vec::with_capacity(entries.len());
+    let mut details = Vec::with_capacity(entries.len());
+    let mut titles = Vec::with_capacity(entries.len());
+    let mut references = Vec::with_capacity(entries.len());
+    let mut basic_codes = Vec::with_capacity(entries.len());
+    let mut docs = Vec::with_capacity(entries.len());
+    for entry in entries {
+        names.push(&entry.name);
+        subjects.push(Literal::u16_unsuffixed(entry.subject));
+        details.push(Literal::u16_unsuffixed(entry.detail));
+        titles.push(entry.title.as_str());
+        references.push(entry.reference.as_str());
+        let codes = entry
+            .basic_codes
+            .iter()
+            .map(|code| Literal::u16_unsuffixed(*code));
+        basic_codes.push(quote!(&[#(#codes),*]));
+        docs.push(variant_doc(entry));
+    }
     let tracking = source.tracking_item(ident);
     let MethodDocs {
         all: all_doc,

@@ -183,31 +183,29 @@ fn generate(
     let DeriveInput {
         attrs, vis, ident, ..
     } = item;
-    let names: Vec<&Ident> = entries.iter().map(|entry| &entry.name).collect();
-    let codes: Vec<Literal> = entries
-        .iter()
-        .map(|entry| Literal::u16_unsuffixed(entry.code))
-        .collect();
-    let code_strs: Vec<String> = entries.iter().map(|entry| entry.code.to_string()).collect();
-    let meanings: Vec<&str> = entries.iter().map(|entry| entry.meaning.as_str()).collect();
-    let references: Vec<&str> = entries
-        .iter()
-        .map(|entry| entry.reference.as_deref().unwrap_or(""))
-        .collect();
-    let docs: Vec<String> = entries.iter().map(variant_doc).collect();
-    let retryable: Vec<&Ident> = entries
-        .iter()
-        .filter(|entry| entry.retryable)
-        .map(|entry| &entry.name)
-        .collect();
-    let classes: Vec<Ident> = entries
-        .iter()
-        .map(|entry| class_variant(entry.code / 100))
-        .collect();
-    let categories: Vec<Ident> = entries
-        .iter()
-        .map(|entry| category_variant(entry.code / 10 % 10))
-        .collect();
+    // One pass over the rows fills every column the generated code repeats.
+    let mut names = Vec::with_capacity(entries.len());
+    let mut codes = Vec::with_capacity(entries.len());
+    let mut code_strs = Vec::with_capacity(entries.len());
+    let mut meanings = Vec::with_capacity(entries.len());
+    let mut references = Vec::with_capacity(entries.len());
+    let mut docs = Vec::with_capacity(entries.len());
+    let mut retryable = Vec::new();
+    let mut classes = Vec::with_capacity(entries.len());
+    let mut categories = Vec::with_capacity(entries.len());
+    for entry in entries {
+        names.push(&entry.name);
+        codes.push(Literal::u16_unsuffixed(entry.code));
+        code_strs.push(entry.code.to_string());
+        meanings.push(entry.meaning.as_str());
+        references.push(entry.reference.as_deref().unwrap_or(""));
+        docs.push(variant_doc(entry));
+        if entry.retryable {
+            retryable.push(&entry.name);
+        }
+        classes.push(class_variant(entry.code / 100));
+        categories.push(category_variant(entry.code / 10 % 10));
+    }
     let retryable_match = if retryable.is_empty() {
         quote!(false)
     } else {
