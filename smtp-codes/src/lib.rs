@@ -40,8 +40,8 @@
 //!
 //! # Features
 //!
-//! - `std`: `write_reply_io`, the `std::io::Write` version of [`write_reply`]. Off by default: the crate needs neither
-//!   `std` nor `alloc`.
+//! - `std`: `write_reply_io`, the `std::io::Write` version of [`write_reply`]. Off by default:
+//!   the crate needs neither `std` nor `alloc`.
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
 //!   as their digit. Deserializing refuses unknown codes with a message that names them.
@@ -76,8 +76,9 @@ pub use writer::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
 /// Turns an empty enum into a reply-code table read from a CSV file at compile time.
 ///
 /// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`. Put the
-/// attribute above the derives. The generated enum is `#[non_exhaustive]` and `#[repr(u16)]`,
-/// and has the API of [`ReplyCode`]. Cargo rebuilds the crate when the CSV changes.
+/// attribute above the derives, which must include `Clone` and `Copy`. The generated enum is
+/// `#[non_exhaustive]` and `#[repr(u16)]`, and has the API of [`ReplyCode`]. Cargo rebuilds the
+/// crate when the CSV changes.
 ///
 /// ```
 /// // Here the table is this crate's own `codes.csv`; yours is any file in your crate.
