@@ -296,7 +296,7 @@ fn strip_line_end(line: &[u8]) -> &[u8] {
 fn line_start(line: &[u8], offset: usize) -> Result<(u16, bool), ParseError> {
     // The common case in one pattern; `line` ends in LF, so a fourth byte is always there.
     if let [a @ b'2'..=b'5', b @ b'0'..=b'9', c @ b'0'..=b'9', separator, rest @ ..] = line {
-        let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+        let code = three_digits(*a, *b, *c);
         match (separator, rest) {
             (b'-', _) => return Ok((code, false)),
             (b' ' | b'\n', _) | (b'\r', [b'\n']) => return Ok((code, true)),
@@ -317,7 +317,7 @@ fn unfinished_line_error(partial: &[u8], offset: usize, first: Option<u16>) -> O
     let [a, b, c, rest @ ..] = partial else {
         return None;
     };
-    let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+    let code = three_digits(*a, *b, *c);
     if !(b'2'..=b'5').contains(a) {
         return Some(ParseError::CodeOutOfRange { code, offset });
     }
@@ -346,7 +346,7 @@ fn line_code(line: &[u8], offset: usize) -> Result<u16, ParseError> {
     if !(a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit()) {
         return Err(ParseError::NotACode { offset });
     }
-    let code = u16::from(a - b'0') * 100 + u16::from(b - b'0') * 10 + u16::from(c - b'0');
+    let code = three_digits(*a, *b, *c);
     if !(b'2'..=b'5').contains(a) {
         return Err(ParseError::CodeOutOfRange { code, offset });
     }
@@ -357,6 +357,11 @@ fn line_code(line: &[u8], offset: usize) -> Result<u16, ParseError> {
             offset: offset + 3,
         }),
     }
+}
+
+/// The number written by three ASCII digits.
+pub(crate) const fn three_digits(a: u8, b: u8, c: u8) -> u16 {
+    (a - b'0') as u16 * 100 + (b - b'0') as u16 * 10 + (c - b'0') as u16
 }
 
 /// The index of the first LF in `bytes`, sixteen bytes a step (two words tested together).

@@ -62,7 +62,7 @@ impl ParseReplyCodeError {
     pub const fn three_digits(text: &str) -> Result<u16, ParseReplyCodeError> {
         match text.as_bytes() {
             [a, b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
-                Ok((*a - b'0') as u16 * 100 + (*b - b'0') as u16 * 10 + (*c - b'0') as u16)
+                Ok(crate::reply::three_digits(*a, *b, *c))
             }
             _ => Err(ParseReplyCodeError::NotThreeDigits),
         }
