@@ -5,28 +5,6 @@
 use libfuzzer_sys::fuzz_target;
 use smtp_codes::{Command, EnhancedCode, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 
-const COMMANDS: [Command; 20] = [
-    Command::Greeting,
-    Command::Helo,
-    Command::Ehlo,
-    Command::Lhlo,
-    Command::Mail,
-    Command::Rcpt,
-    Command::Data,
-    Command::EndOfData,
-    Command::Bdat,
-    Command::Rset,
-    Command::Vrfy,
-    Command::Expn,
-    Command::Help,
-    Command::Noop,
-    Command::Quit,
-    Command::StartTls,
-    Command::Auth,
-    Command::Etrn,
-    Command::Atrn,
-    Command::Burl,
-];
 
 fuzz_target!(|input: &[u8]| {
     let parsed = Reply::parse(input);
@@ -132,7 +110,7 @@ fn check_reply(input: &[u8], reply: Reply<'_>, used: usize) {
     // Accessors never panic; an enhanced code prints back to itself.
     let _ = (reply.reply_code(), reply.class(), reply.category());
     let _ = reply.is_retryable();
-    for command in COMMANDS {
+    for &command in Command::ALL {
         let _ = reply.outcome(command);
     }
     if let Some(enhanced) = reply.enhanced() {
