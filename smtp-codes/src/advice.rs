@@ -145,24 +145,28 @@ impl Outcome {
     /// ```
     #[must_use]
     pub const fn of(code: u16, command: Command) -> Option<Outcome> {
-        let Some(class) = Class::from_code(code) else {
-            return None;
-        };
+        match Class::from_code(code) {
+            Some(class) => Some(Outcome::advise(code, class, command)),
+            None => None,
+        }
+    }
+
+    /// The rules of [`Outcome::of`] for a code whose class is already known.
+    const fn advise(code: u16, class: Class, command: Command) -> Outcome {
         let by_class = match class {
             Class::PositiveCompletion => Action::Success,
             Class::PositivePreliminary | Class::PositiveIntermediate => Action::Continue,
             Class::TransientNegativeCompletion => Action::RetryLater,
             Class::PermanentNegativeCompletion => Action::FailPermanently,
         };
-        let outcome = match (code, command) {
+        match (code, command) {
             (421, _) => Outcome::closing(Action::RetryLater),
             (521, _) => Outcome::closing(Action::FailPermanently),
             (221, _) => Outcome::closing(Action::Success),
             (_, Command::Greeting) if class.is_negative() => Outcome::closing(by_class),
             (552, Command::Rcpt) => Outcome::open(Action::RetryLater),
             _ => Outcome::open(by_class),
-        };
-        Some(outcome)
+        }
     }
 
     const fn open(action: Action) -> Outcome {
@@ -257,11 +261,7 @@ impl ReplyCode {
     /// ```
     #[must_use]
     pub const fn outcome(self, command: Command) -> Outcome {
-        match Outcome::of(self.as_u16(), command) {
-            Some(outcome) => outcome,
-            // Every table code is in 100..=599 (the macro checks it).
-            None => Outcome::open(Action::FailPermanently),
-        }
+        Outcome::advise(self.as_u16(), self.class(), command)
     }
 }
 
@@ -276,11 +276,7 @@ impl Reply<'_> {
     /// ```
     #[must_use]
     pub const fn outcome(&self, command: Command) -> Outcome {
-        match Outcome::of(self.code(), command) {
-            Some(outcome) => outcome,
-            // A parsed reply's code is in 200..=599.
-            None => Outcome::open(Action::FailPermanently),
-        }
+        Outcome::advise(self.code(), self.class(), command)
     }
 }
 
