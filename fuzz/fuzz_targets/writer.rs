@@ -129,6 +129,10 @@ fn expected(code: u16, enhanced: Option<EnhancedCode>, lines: &[&str]) -> Result
     if lines.is_empty() {
         total = 4 + written(enhanced, "").len() + 2;
     }
+    // The last line is the bare code ("250\r\n", RFC 5321 §4.2) when nothing follows the code.
+    if enhanced.is_none() && lines.last().is_none_or(|line| line.is_empty()) {
+        total -= 1;
+    }
     if total > MAX_REPLY_LEN {
         return Err(WriteError::TooLong { len: total });
     }

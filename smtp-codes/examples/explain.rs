@@ -8,40 +8,14 @@
 //! ```
 //!
 //! Each argument is a reply code or a whole reply line; with no argument, replies are read from
-//! standard input. `--after COMMAND` gives the advice for a reply to that command (greeting, helo,
-//! ehlo, lhlo, mail, rcpt, data, end-of-data, bdat, rset, vrfy, expn, help, noop, quit, starttls,
-//! auth, etrn, atrn, burl).
+//! standard input. `--after COMMAND` gives the advice for a reply to that command: a verb in any
+//! case (`rcpt`, `MAIL`, `starttls`, ...) or `greeting` / `end-of-data`, as `Command`'s `FromStr`
+//! reads it.
 
 use std::io::Read;
 use std::process::ExitCode;
 
 use smtp_codes::{Action, Class, Command, EnhancedStatus, Outcome, Reply, Subject};
-
-fn command(name: &str) -> Option<Command> {
-    Some(match name.to_ascii_lowercase().as_str() {
-        "greeting" => Command::Greeting,
-        "helo" => Command::Helo,
-        "ehlo" => Command::Ehlo,
-        "lhlo" => Command::Lhlo,
-        "mail" => Command::Mail,
-        "rcpt" => Command::Rcpt,
-        "data" => Command::Data,
-        "end-of-data" => Command::EndOfData,
-        "bdat" => Command::Bdat,
-        "rset" => Command::Rset,
-        "vrfy" => Command::Vrfy,
-        "expn" => Command::Expn,
-        "help" => Command::Help,
-        "noop" => Command::Noop,
-        "quit" => Command::Quit,
-        "starttls" => Command::StartTls,
-        "auth" => Command::Auth,
-        "etrn" => Command::Etrn,
-        "atrn" => Command::Atrn,
-        "burl" => Command::Burl,
-        _ => return None,
-    })
-}
 
 /// What to do, in words.
 fn advice(outcome: Outcome) -> String {
@@ -107,7 +81,7 @@ fn explain(reply: &Reply<'_>, after: Option<Command>) {
     }
     if let Some(command) = after {
         println!(
-            "  advice:    after {command:?}: {}",
+            "  advice:    after {command}: {}",
             advice(reply.outcome(command))
         );
     } else {
@@ -146,8 +120,15 @@ fn main() -> ExitCode {
         let name = args
             .get(index + 1)
             .map(|name| String::from_utf8_lossy(name).into_owned());
-        let Some(command) = name.as_deref().and_then(command) else {
-            eprintln!("--after takes a command: greeting, helo, ehlo, mail, rcpt, data, end-of-data, quit, ...");
+        let Some(command) = name
+            .as_deref()
+            .and_then(|name| name.parse::<Command>().ok())
+        else {
+            let names: Vec<&str> = Command::ALL
+                .iter()
+                .map(|command| command.as_str())
+                .collect();
+            eprintln!("--after takes a command: {}", names.join(", "));
             return ExitCode::from(2);
         };
         after = Some(command);

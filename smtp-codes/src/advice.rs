@@ -1,93 +1,23 @@
 //! Retry advice that knows the command a reply answers (RFC 5321 §4.2, §4.5.3.1.10; RFC 7504).
 
-use crate::{Class, Reply, ReplyCode};
+use core::fmt;
 
-/// What a reply answers: the connection greeting, a command, or the end of the message data.
+use crate::{Class, Command, Reply, ReplyCode};
+
+/// What a client should do about a reply, knowing the command it answers.
+///
+/// This is the answer to "retry or bounce?" whenever the command is known, which it always is
+/// for a client: use [`ReplyCode::outcome`] or [`Reply::outcome`] rather than `is_retryable()`.
+/// `is_retryable()` reads the table's column for the code alone and cannot see that a `552`
+/// answering `RCPT` means "too many recipients, retry the rest later" (RFC 5321 §4.5.3.1.10);
+/// keep it for codes whose command is unknown, such as a code stored without its context.
 ///
 /// ```
 /// use smtp_codes::{Command, ReplyCode};
-/// let advice = ReplyCode::ExceededStorageAllocation.outcome(Command::Rcpt);
-/// assert!(advice.is_retry_later()); // too many recipients (RFC 5321 §4.5.3.1.10)
+/// let code = ReplyCode::ExceededStorageAllocation; // 552
+/// assert!(!code.is_retryable());
+/// assert!(code.outcome(Command::Rcpt).is_retry_later());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-#[non_exhaustive]
-pub enum Command {
-    /// The server's greeting on connection (RFC 5321 §3.1, §4.3.1).
-    Greeting,
-    /// `HELO` (RFC 5321 §4.1.1.1).
-    Helo,
-    /// `EHLO` (RFC 5321 §4.1.1.1).
-    Ehlo,
-    /// `LHLO`, LMTP's greeting command (RFC 2033 §4.1).
-    Lhlo,
-    /// `MAIL FROM` (RFC 5321 §4.1.1.2).
-    Mail,
-    /// `RCPT TO` (RFC 5321 §4.1.1.3).
-    Rcpt,
-    /// `DATA`, before the message is sent (RFC 5321 §4.1.1.4).
-    Data,
-    /// The end of the message data, `<CRLF>.<CRLF>` (RFC 5321 §4.1.1.4); in LMTP one reply per
-    /// accepted recipient (RFC 2033 §4.2).
-    EndOfData,
-    /// `BDAT`, a chunk of the message (RFC 3030 §2).
-    Bdat,
-    /// `RSET` (RFC 5321 §4.1.1.5).
-    Rset,
-    /// `VRFY` (RFC 5321 §4.1.1.6).
-    Vrfy,
-    /// `EXPN` (RFC 5321 §4.1.1.7).
-    Expn,
-    /// `HELP` (RFC 5321 §4.1.1.8).
-    Help,
-    /// `NOOP` (RFC 5321 §4.1.1.9).
-    Noop,
-    /// `QUIT` (RFC 5321 §4.1.1.10).
-    Quit,
-    /// `STARTTLS` (RFC 3207 §4).
-    StartTls,
-    /// `AUTH` and each line of its exchange (RFC 4954 §4).
-    Auth,
-    /// `ETRN` (RFC 1985).
-    Etrn,
-    /// `ATRN` (RFC 2645).
-    Atrn,
-    /// `BURL` (RFC 4468).
-    Burl,
-}
-
-impl Command {
-    /// Every command, in the order of the enum.
-    ///
-    /// ```
-    /// use smtp_codes::{Command, ReplyCode};
-    /// assert!(Command::ALL.contains(&Command::Rcpt));
-    /// assert!(Command::ALL.iter().all(|&command| ReplyCode::ServiceNotAvailable.outcome(command).is_closing()));
-    /// ```
-    pub const ALL: &'static [Command] = &[
-        Command::Greeting,
-        Command::Helo,
-        Command::Ehlo,
-        Command::Lhlo,
-        Command::Mail,
-        Command::Rcpt,
-        Command::Data,
-        Command::EndOfData,
-        Command::Bdat,
-        Command::Rset,
-        Command::Vrfy,
-        Command::Expn,
-        Command::Help,
-        Command::Noop,
-        Command::Quit,
-        Command::StartTls,
-        Command::Auth,
-        Command::Etrn,
-        Command::Atrn,
-        Command::Burl,
-    ];
-}
-
-/// What a client should do about a reply.
 ///
 /// ```
 /// use smtp_codes::{Action, Command, ReplyCode};
@@ -113,8 +43,7 @@ pub struct Outcome {
 pub enum Action {
     /// The command succeeded (2yz).
     Success,
-    /// Go on with the command: send the data, or the next line of an exchange (3yz, and the
-    /// obsolete 1yz).
+    /// Go on with the command: send the data, or the next line of an exchange (3yz).
     Continue,
     /// Not done, but the same request may succeed later (4yz, and a few 5yz by rule).
     RetryLater,
@@ -123,7 +52,12 @@ pub enum Action {
 }
 
 impl Outcome {
-    /// The advice for a reply code, known or not, answering `command`; `None` outside `100..=599`.
+    /// The advice for a reply code, known or not, answering `command`; `None` outside `200..=599`.
+    ///
+    /// `None` for 1yz too, as [`Reply::parse`] refuses it and
+    /// [`write_reply`](crate::write_reply) will not write it: RFC 5321 §4.2 lets a reply code's
+    /// first digit be 2 to 5 only, and no SMTP command takes a 1yz reply (RFC 821 Appendix E
+    /// already said so). A 1yz from a server is a protocol error, not an instruction to go on.
     ///
     /// The rules, in order:
     /// 1. `421` to anything: retry later; the server is closing the channel (RFC 5321 §3.8, §4.2.2).
@@ -133,8 +67,8 @@ impl Outcome {
     ///    by class (RFC 5321 §3.1, §4.3.2).
     /// 5. `552` to `RCPT`: "too many recipients", to be treated as the transient `452`: retry the
     ///    remaining recipients later (RFC 5321 §4.5.3.1.10).
-    /// 6. Otherwise by class (RFC 5321 §4.2.1): 2yz success, 1yz and 3yz continue, 4yz retry
-    ///    later, 5yz fail.
+    /// 6. Otherwise by class (RFC 5321 §4.2.1): 2yz success, 3yz continue, 4yz retry later, 5yz
+    ///    fail.
     ///
     /// ```
     /// use smtp_codes::{Action, Command, Outcome};
@@ -142,12 +76,13 @@ impl Outcome {
     /// assert!(Outcome::of(554, Command::Greeting).unwrap().is_closing());
     /// assert!(!Outcome::of(554, Command::EndOfData).unwrap().is_closing());
     /// assert_eq!(Outcome::of(600, Command::Rcpt), None);
+    /// assert_eq!(Outcome::of(199, Command::Rcpt), None);
     /// ```
     #[must_use]
     pub const fn of(code: u16, command: Command) -> Option<Outcome> {
         match Class::from_code(code) {
-            Some(class) => Some(Outcome::advise(code, class, command)),
-            None => None,
+            Some(class) if code >= 200 => Some(Outcome::advise(code, class, command)),
+            _ => None,
         }
     }
 
@@ -155,6 +90,7 @@ impl Outcome {
     const fn advise(code: u16, class: Class, command: Command) -> Outcome {
         let by_class = match class {
             Class::PositiveCompletion => Action::Success,
+            // 1yz never gets here from `of`, and a table cannot hold it.
             Class::PositivePreliminary | Class::PositiveIntermediate => Action::Continue,
             Class::TransientNegativeCompletion => Action::RetryLater,
             Class::PermanentNegativeCompletion => Action::FailPermanently,
@@ -280,41 +216,58 @@ impl Reply<'_> {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::Command;
+impl Action {
+    /// Every action, in the order of the enum.
+    ///
+    /// ```
+    /// assert_eq!(smtp_codes::Action::ALL.len(), 4);
+    /// ```
+    pub const ALL: &'static [Action] = &[
+        Action::Success,
+        Action::Continue,
+        Action::RetryLater,
+        Action::FailPermanently,
+    ];
 
-    /// Fails to compile when a command is added to the enum, until it is added here and to `ALL`.
-    const fn position(command: Command) -> usize {
-        match command {
-            Command::Greeting => 0,
-            Command::Helo => 1,
-            Command::Ehlo => 2,
-            Command::Lhlo => 3,
-            Command::Mail => 4,
-            Command::Rcpt => 5,
-            Command::Data => 6,
-            Command::EndOfData => 7,
-            Command::Bdat => 8,
-            Command::Rset => 9,
-            Command::Vrfy => 10,
-            Command::Expn => 11,
-            Command::Help => 12,
-            Command::Noop => 13,
-            Command::Quit => 14,
-            Command::StartTls => 15,
-            Command::Auth => 16,
-            Command::Etrn => 17,
-            Command::Atrn => 18,
-            Command::Burl => 19,
+    /// A short name for logs and serialization: `success`, `continue`, `retry-later`,
+    /// `fail-permanently`.
+    ///
+    /// ```
+    /// use smtp_codes::Action;
+    /// assert_eq!(Action::RetryLater.as_str(), "retry-later");
+    /// assert_eq!(Action::FailPermanently.to_string(), "fail-permanently");
+    /// ```
+    #[must_use]
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Action::Success => "success",
+            Action::Continue => "continue",
+            Action::RetryLater => "retry-later",
+            Action::FailPermanently => "fail-permanently",
         }
     }
+}
 
-    #[test]
-    fn all_has_every_command_in_order() {
-        assert_eq!(Command::ALL.len(), 20);
-        for (index, command) in Command::ALL.iter().enumerate() {
-            assert_eq!(position(*command), index);
+impl fmt::Display for Action {
+    /// [`Action::as_str`]: `retry-later`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for Outcome {
+    /// The action, then `, closing` when the session is over: `retry-later, closing`.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, ReplyCode};
+    /// assert_eq!(ReplyCode::ServiceNotAvailable.outcome(Command::Rcpt).to_string(), "retry-later, closing");
+    /// assert_eq!(ReplyCode::Completed.outcome(Command::Rcpt).to_string(), "success");
+    /// ```
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.action.as_str())?;
+        if self.closing {
+            f.write_str(", closing")?;
         }
+        Ok(())
     }
 }

@@ -57,21 +57,25 @@ extern crate self as smtp_codes;
 
 mod advice;
 mod class;
+mod command;
 mod enhanced;
 mod reply;
 mod reply_code;
+mod reply_text;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod writer;
 
-pub use advice::{Action, Command, Outcome};
+pub use advice::{Action, Outcome};
 pub use class::{Category, Class};
+pub use command::{Command, ParseCommandError};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
+pub use reply_text::Texts;
 #[cfg(feature = "std")]
 pub use writer::write_reply_io;
-pub use writer::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
+pub use writer::{write_reply, IntoReplyCode, WriteError, MAX_REPLY_LINE_LEN};
 
 /// Turns an empty enum into a reply-code table read from a CSV file at compile time.
 ///

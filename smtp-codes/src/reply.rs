@@ -53,7 +53,8 @@ pub const MAX_REPLY_LINES: usize = 512;
 /// // A pipelined reply follows.
 /// assert_eq!(Reply::parse(&input[used..]).unwrap().0.code(), 250);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+// `Debug` and `Display` are in `reply_text.rs`: they show the text, not bytes.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Reply<'a> {
     bytes: &'a [u8],
     code: u16,

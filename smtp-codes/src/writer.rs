@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
+use crate::{EnhancedCode, ReplyCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
 
 /// The longest reply line, code and CRLF included (RFC 5321 §4.5.3.1.5).
 ///
@@ -16,7 +16,14 @@ pub const MAX_REPLY_LINE_LEN: usize = 512;
 
 /// Writes a reply: `code` and `enhanced` (repeated on every line and always followed by a space,
 /// RFC 2034 §4) before each line of `text`, `-` after the code on all but the last line, each
-/// line ending in CRLF. No `text` lines gives one line with the code (and enhanced code) alone.
+/// line ending in CRLF. The last line's space after the code is left out when nothing follows
+/// it, so no text and no enhanced code writes the bare code, `250\r\n` (RFC 5321 §4.2: the
+/// text after the last line's code is optional, and when present is at least one character).
+///
+/// `code` is a number or a [`ReplyCode`](crate::ReplyCode) (anything [`IntoReplyCode`]); `text` is any
+/// list of lines: `&["a", "b"]`, `&[String]`, a `Vec`, an iterator (its iterator must be
+/// `Clone`: the lines are checked before anything is written). No text at all is `None::<&str>`
+/// or `[""; 0]`.
 ///
 /// Nothing is written when the reply would be unsafe or invalid: a code outside `200..=599`, an
 /// enhanced code whose class is not the code's first digit, text containing a control character
@@ -29,8 +36,17 @@ pub const MAX_REPLY_LINE_LEN: usize = 512;
 /// use smtp_codes::{write_reply, EnhancedCode, ReplyCode, WriteError};
 /// let mut out = String::new();
 /// let enhanced = EnhancedCode::new(5, 1, 1);
-/// write_reply(&mut out, ReplyCode::MailboxUnavailable.as_u16(), enhanced, &["No such user", "Check the address"]).unwrap();
+/// write_reply(&mut out, ReplyCode::MailboxUnavailable, enhanced, &["No such user", "Check the address"]).unwrap();
 /// assert_eq!(out, "550-5.1.1 No such user\r\n550 5.1.1 Check the address\r\n");
+///
+/// let lines: Vec<String> = vec!["mx.example.com".into(), "8BITMIME".into()];
+/// let mut out = String::new();
+/// write_reply(&mut out, 250, None, &lines).unwrap();
+/// assert_eq!(out, "250-mx.example.com\r\n250 8BITMIME\r\n");
+///
+/// let mut out = String::new();
+/// write_reply(&mut out, ReplyCode::ServerChallenge, None, None::<&str>).unwrap();
+/// assert_eq!(out, "334\r\n");
 ///
 /// let mut out = String::new();
 /// let injected = write_reply(&mut out, 250, None, &["OK\r\n250 forged"]);
@@ -41,13 +57,21 @@ pub const MAX_REPLY_LINE_LEN: usize = 512;
 /// # Errors
 ///
 /// [`WriteError`] says what was refused; [`WriteError::Sink`] when `out` failed.
-pub fn write_reply<W: fmt::Write + ?Sized>(
+pub fn write_reply<W, T>(
     out: &mut W,
-    code: u16,
+    code: impl IntoReplyCode,
     enhanced: Option<EnhancedCode>,
-    text: &[&str],
-) -> Result<(), WriteError> {
-    check(code, enhanced, text)?;
+    text: T,
+) -> Result<(), WriteError>
+where
+    W: fmt::Write + ?Sized,
+    T: IntoIterator,
+    T::Item: AsRef<str>,
+    T::IntoIter: Clone,
+{
+    let code = code.into_u16();
+    let text = text.into_iter();
+    check(code, enhanced, text.clone())?;
     write_checked(out, code, enhanced, text).map_err(|fmt::Error| WriteError::Sink)
 }
 
@@ -65,12 +89,19 @@ pub fn write_reply<W: fmt::Write + ?Sized>(
 /// An [`InvalidInput`](std::io::ErrorKind::InvalidInput) error wrapping a [`WriteError`] when the
 /// reply is refused (nothing is written); the sink's own error when writing fails.
 #[cfg(feature = "std")]
-pub fn write_reply_io<W: std::io::Write + ?Sized>(
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub fn write_reply_io<W, T>(
     out: &mut W,
-    code: u16,
+    code: impl IntoReplyCode,
     enhanced: Option<EnhancedCode>,
-    text: &[&str],
-) -> std::io::Result<()> {
+    text: T,
+) -> std::io::Result<()>
+where
+    W: std::io::Write + ?Sized,
+    T: IntoIterator,
+    T::Item: AsRef<str>,
+    T::IntoIter: Clone,
+{
     /// Forwards `fmt::Write` to `io::Write`, keeping the first I/O error.
     struct Adapter<'a, W: ?Sized> {
         out: &'a mut W,
@@ -84,7 +115,9 @@ pub fn write_reply_io<W: std::io::Write + ?Sized>(
             })
         }
     }
-    check(code, enhanced, text)
+    let code = code.into_u16();
+    let text = text.into_iter();
+    check(code, enhanced, text.clone())
         .map_err(|err| std::io::Error::new(std::io::ErrorKind::InvalidInput, err))?;
     let mut adapter = Adapter { out, error: None };
     match write_checked(&mut adapter, code, enhanced, text) {
@@ -96,7 +129,11 @@ pub fn write_reply_io<W: std::io::Write + ?Sized>(
 }
 
 /// Refuses what must not be written; see [`write_reply`].
-fn check(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<(), WriteError> {
+fn check<T: AsRef<str>>(
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    text: impl Iterator<Item = T> + Clone,
+) -> Result<(), WriteError> {
     if !(200..=599).contains(&code) {
         return Err(WriteError::InvalidCode(code));
     }
@@ -105,14 +142,17 @@ fn check(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<(),
             return Err(WriteError::EnhancedClassMismatch { code, enhanced });
         }
     }
-    let count = text.len().max(1);
+    // The line count is checked first, before any line.
+    let count = text.clone().count().max(1);
     if count > MAX_REPLY_LINES {
         return Err(WriteError::TooManyLines { count });
     }
     // "250 " or "250-", then "5.7.606 " when there is an enhanced code; CRLF at the end.
     let prefix_len = 4 + enhanced.map_or(0, |enhanced| enhanced_len(enhanced) + 1);
-    let mut total = prefix_len + 2;
-    for (line, text) in text.iter().enumerate() {
+    let mut total = 0;
+    let mut last_len = 0;
+    for (line, text) in text.enumerate() {
+        let text = text.as_ref();
         if let Some(&byte) = text
             .as_bytes()
             .iter()
@@ -124,7 +164,16 @@ fn check(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<(),
         if len > MAX_REPLY_LINE_LEN {
             return Err(WriteError::LineTooLong { line, len });
         }
-        total += if line == 0 { text.len() } else { len };
+        total += len;
+        last_len = text.len();
+    }
+    if total == 0 {
+        // No text: one line with the code (and the enhanced code) alone.
+        total = prefix_len + 2;
+    }
+    if last_len == 0 && enhanced.is_none() {
+        // The last line is the bare code, "250\r\n", without the space.
+        total -= 1;
     }
     if total > MAX_REPLY_LEN {
         return Err(WriteError::TooLong { len: total });
@@ -142,24 +191,77 @@ fn enhanced_len(enhanced: EnhancedCode) -> usize {
     3 + digits(enhanced.subject()) + digits(enhanced.detail())
 }
 
-fn write_checked<W: fmt::Write + ?Sized>(
+fn write_checked<W: fmt::Write + ?Sized, T: AsRef<str>>(
     out: &mut W,
     code: u16,
     enhanced: Option<EnhancedCode>,
-    text: &[&str],
+    text: impl Iterator<Item = T>,
 ) -> fmt::Result {
-    let last = text.len().saturating_sub(1);
-    let lines = text.iter().copied().chain(text.is_empty().then_some(""));
-    for (index, line) in lines.enumerate() {
-        let separator = if index == last { ' ' } else { '-' };
-        write!(out, "{code}{separator}")?;
-        if let Some(enhanced) = enhanced {
-            write!(out, "{enhanced} ")?;
-        }
-        out.write_str(line)?;
-        out.write_str("\r\n")?;
+    let mut lines = text.peekable();
+    if lines.peek().is_none() {
+        return write_line(out, code, true, enhanced, "");
+    }
+    while let Some(line) = lines.next() {
+        let last = lines.peek().is_none();
+        write_line(out, code, last, enhanced, line.as_ref())?;
     }
     Ok(())
+}
+
+/// One line: `250-text`, `250 5.0.0 text`, or the bare `250` when it is the last and nothing
+/// follows the code.
+fn write_line<W: fmt::Write + ?Sized>(
+    out: &mut W,
+    code: u16,
+    last: bool,
+    enhanced: Option<EnhancedCode>,
+    text: &str,
+) -> fmt::Result {
+    write!(out, "{code}")?;
+    if last && enhanced.is_none() && text.is_empty() {
+        return out.write_str("\r\n");
+    }
+    out.write_str(if last { " " } else { "-" })?;
+    if let Some(enhanced) = enhanced {
+        write!(out, "{enhanced} ")?;
+    }
+    out.write_str(text)?;
+    out.write_str("\r\n")
+}
+
+/// A reply code as [`write_reply`] takes it: a number (`550`), a [`ReplyCode`], or a code of
+/// your own table (the [`reply_codes`](crate::reply_codes) macro implements it).
+///
+/// It is a trait of its own rather than `Into<u16>` so that a bare literal still works:
+/// `write_reply(out, 250, ...)` infers `u16` here, while with `Into<u16>` it would fall back to
+/// `i32`, which is not `Into<u16>`.
+///
+/// ```
+/// use smtp_codes::{IntoReplyCode, ReplyCode};
+/// assert_eq!(ReplyCode::MailboxUnavailable.into_u16(), 550);
+/// assert_eq!(550.into_u16(), 550);
+/// ```
+pub trait IntoReplyCode {
+    /// The code's number; the writer checks that it is in `200..=599`.
+    fn into_u16(self) -> u16;
+}
+
+impl IntoReplyCode for u16 {
+    fn into_u16(self) -> u16 {
+        self
+    }
+}
+
+impl IntoReplyCode for &u16 {
+    fn into_u16(self) -> u16 {
+        *self
+    }
+}
+
+impl IntoReplyCode for ReplyCode {
+    fn into_u16(self) -> u16 {
+        self.as_u16()
+    }
 }
 
 /// Why [`write_reply`] refused to write a reply.

@@ -101,7 +101,8 @@ fn otherwise_the_class_decides() {
         .is_continue());
     assert!(outcome(571, Command::Rcpt).is_fail_permanently());
     assert!(outcome(471, Command::Rcpt).is_retry_later());
-    assert!(outcome(199, Command::Data).is_continue());
+    // No 1yz: see `no_advice_for_codes_the_parser_refuses`.
+    assert_eq!(Outcome::of(199, Command::Data), None);
     assert_eq!(Outcome::of(99, Command::Data), None);
     assert_eq!(Outcome::of(600, Command::Data), None);
 }
@@ -122,4 +123,63 @@ fn a_reply_and_its_code_get_the_same_advice() {
     }
     let (reply, _) = Reply::parse(b"571 Blocked\r\n").unwrap();
     assert!(reply.outcome(Command::Rcpt).is_fail_permanently());
+}
+
+// Issue 14, item 1: the two answers disagree on 552 to RCPT; the command-aware one is right
+// (RFC 5321 §4.5.3.1.10: "too many recipients" is to be treated as the transient 452).
+#[test]
+fn outcome_not_is_retryable_decides_552_after_rcpt() {
+    let code = ReplyCode::ExceededStorageAllocation;
+    assert_eq!(code.as_u16(), 552);
+    assert!(!code.is_retryable());
+    assert_eq!(code.outcome(Command::Rcpt).action(), Action::RetryLater);
+    let (reply, _) = Reply::parse(b"552 5.5.3 Too many recipients\r\n").unwrap();
+    assert!(!reply.is_retryable());
+    assert!(reply.outcome(Command::Rcpt).is_retry_later());
+    // After the data the same code is a permanent failure, as `is_retryable` says.
+    assert!(code.outcome(Command::EndOfData).is_fail_permanently());
+}
+
+// Issue 14, item 8: no advice for 1yz, which the parser refuses (RFC 5321 §4.2: the first digit
+// of a reply code is 2 to 5).
+#[test]
+fn no_advice_for_codes_the_parser_refuses() {
+    for code in (0..=199).chain(600..=999) {
+        let line = format!("{code:03} x\r\n");
+        let parsed = Reply::parse(line.as_bytes());
+        for &command in COMMANDS {
+            assert_eq!(Outcome::of(code, command), None, "{code} {command:?}");
+        }
+        if code >= 100 {
+            assert!(parsed.is_err(), "{code}");
+        }
+    }
+    for code in 200..=599 {
+        let line = format!("{code} x\r\n");
+        let (reply, _) = Reply::parse(line.as_bytes()).unwrap();
+        for &command in COMMANDS {
+            assert_eq!(Outcome::of(code, command), Some(reply.outcome(command)));
+        }
+    }
+}
+
+// Issue 14, item 4: `Display` for `Action` and `Outcome`, for logs.
+#[test]
+fn actions_and_outcomes_display_in_words() {
+    let names: Vec<String> = Action::ALL.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        names,
+        ["success", "continue", "retry-later", "fail-permanently"]
+    );
+    assert_eq!(
+        outcome(421, Command::Mail).to_string(),
+        "retry-later, closing"
+    );
+    assert_eq!(
+        outcome(521, Command::Greeting).to_string(),
+        "fail-permanently, closing"
+    );
+    assert_eq!(outcome(221, Command::Quit).to_string(), "success, closing");
+    assert_eq!(outcome(354, Command::Data).to_string(), "continue");
+    assert_eq!(outcome(550, Command::Rcpt).to_string(), "fail-permanently");
 }

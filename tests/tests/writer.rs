@@ -27,7 +27,8 @@ fn writes_continuation_lines_and_repeats_the_enhanced_code() {
         "550-5.7.1 Delivery not authorized\r\n550-5.7.1 See the policy\r\n550 5.7.1 Bye\r\n"
     );
     assert_eq!(written(250, None, &["OK"]).unwrap(), "250 OK\r\n");
-    assert_eq!(written(334, None, &[]).unwrap(), "334 \r\n");
+    // No text: the bare code (RFC 5321 §4.2: `Reply-code [ SP textstring ] CRLF`).
+    assert_eq!(written(334, None, &[]).unwrap(), "334\r\n");
     // The enhanced code is always followed by a space (RFC 2034 §4), even before empty text.
     assert_eq!(
         written(250, EnhancedCode::new(2, 0, 0), &[]).unwrap(),
@@ -180,6 +181,70 @@ fn writes_to_io_and_refuses_with_invalid_input() {
             line: 0,
             byte: b'\r'
         }
+    );
+    assert!(out.is_empty());
+}
+
+// Issue 14, item 5: an empty last line is the bare code, with no space after it (RFC 5321 §4.2:
+// `Reply-code [ SP textstring ] CRLF`, and a textstring has at least one character); the
+// enhanced code keeps its space (RFC 2034 §4: "always followed by one or more spaces").
+#[test]
+fn an_empty_last_line_is_the_bare_code() {
+    assert_eq!(written(250, None, &["a", ""]).unwrap(), "250-a\r\n250\r\n");
+    assert_eq!(written(250, None, &["", "a"]).unwrap(), "250-\r\n250 a\r\n");
+    assert_eq!(written(221, None, &[""]).unwrap(), "221\r\n");
+    assert_eq!(
+        written(221, EnhancedCode::new(2, 0, 0), &[""]).unwrap(),
+        "221 2.0.0 \r\n"
+    );
+    let (reply, used) = Reply::parse(b"250-a\r\n250\r\n").unwrap();
+    assert_eq!((reply.line_count(), used), (2, 12));
+    // "250" + CRLF is 5 octets: the length bound counts it so.
+    let line = "x".repeat(MAX_REPLY_LEN / 128 - 6);
+    let mut lines: Vec<&str> = vec![line.as_str(); 127];
+    lines.push("");
+    let out = written(250, None, &lines).unwrap();
+    assert_eq!(out.len(), 127 * (MAX_REPLY_LEN / 128) + 5);
+}
+
+// Issue 14, item 5: a `ReplyCode`, a `&[String]`, a `Vec<String>` and iterators are accepted.
+#[test]
+fn accepts_reply_codes_strings_and_iterators() {
+    let owned: Vec<String> = vec!["mx.example.com".to_owned(), "PIPELINING".to_owned()];
+    let expected = "250-mx.example.com\r\n250 PIPELINING\r\n";
+    let mut out = String::new();
+    write_reply(&mut out, ReplyCode::Completed, None, &owned).unwrap();
+    assert_eq!(out, expected);
+    let mut out = String::new();
+    write_reply(&mut out, ReplyCode::Completed, None, owned.as_slice()).unwrap();
+    assert_eq!(out, expected);
+    let mut out = String::new();
+    write_reply(&mut out, 250u16, None, owned.clone()).unwrap();
+    assert_eq!(out, expected);
+    let mut out = String::new();
+    write_reply(&mut out, 250, None, owned.iter().map(String::as_str)).unwrap();
+    assert_eq!(out, expected);
+    let mut out = String::new();
+    write_reply(&mut out, ReplyCode::ServerChallenge, None, None::<&str>).unwrap();
+    assert_eq!(out, "334\r\n");
+    let mut bytes = Vec::new();
+    write_reply_io(
+        &mut bytes,
+        ReplyCode::ServiceClosing,
+        None,
+        ["Bye".to_owned()],
+    )
+    .unwrap();
+    assert_eq!(bytes, b"221 Bye\r\n");
+    // An iterator is refused as a slice is, line by line and writing nothing.
+    let mut out = String::new();
+    let lines = ["fine", "a\nb"].into_iter();
+    assert_eq!(
+        write_reply(&mut out, 250, None, lines),
+        Err(WriteError::UnsafeText {
+            line: 1,
+            byte: b'\n'
+        })
     );
     assert!(out.is_empty());
 }
