@@ -87,7 +87,7 @@ impl Outcome {
     }
 
     /// The rules of [`Outcome::of`] for a code whose class is already known.
-    const fn advise(code: u16, class: Class, command: Command) -> Outcome {
+    pub(crate) const fn advise(code: u16, class: Class, command: Command) -> Outcome {
         let by_class = match class {
             Class::PositiveCompletion => Action::Success,
             // 1yz never gets here from `of`, and a table cannot hold it.
@@ -103,6 +103,12 @@ impl Outcome {
             (552, Command::Rcpt) => Outcome::open(Action::RetryLater),
             _ => Outcome::open(by_class),
         }
+    }
+
+    /// An outcome from its parts, for deserializing.
+    #[cfg(feature = "serde")]
+    pub(crate) const fn from_parts(action: Action, closing: bool) -> Outcome {
+        Outcome { action, closing }
     }
 
     const fn open(action: Action) -> Outcome {

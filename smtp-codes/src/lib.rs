@@ -44,9 +44,13 @@
 //!   the crate needs neither `std` nor `alloc`.
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
-//!   as their digit. Deserializing refuses unknown codes with a message that names them.
+//!   as their digit. Deserializing refuses unknown codes with a message that names them; keep
+//!   any code, known or not, as an [`AnyReplyCode`] (its number, `571`). [`Subject`] is its
+//!   number, [`Command`] and [`Action`] their names, [`Outcome`] its action and `closing`.
 #![no_std]
 #![forbid(unsafe_code)]
+// On docs.rs, items that need a feature say which (`std`, `serde`).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
 
 #[cfg(feature = "std")]
@@ -56,6 +60,7 @@ extern crate std;
 extern crate self as smtp_codes;
 
 mod advice;
+mod any_reply_code;
 mod class;
 mod command;
 mod enhanced;
@@ -67,6 +72,7 @@ mod serde_impls;
 mod writer;
 
 pub use advice::{Action, Outcome};
+pub use any_reply_code::AnyReplyCode;
 pub use class::{Category, Class};
 pub use command::{Command, ParseCommandError};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
@@ -74,6 +80,7 @@ pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
 pub use reply_text::Texts;
 #[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use writer::write_reply_io;
 pub use writer::{write_reply, IntoReplyCode, WriteError, MAX_REPLY_LINE_LEN};
 

@@ -54,6 +54,9 @@ pub enum ParseReplyCodeError {
     NotThreeDigits,
     /// Three digits, but not a code in the table.
     Unknown(u16),
+    /// Three digits, but not a reply code at all: the first digit is not 2 to 5
+    /// ([`AnyReplyCode`](crate::AnyReplyCode) refuses it, as [`Reply::parse`](crate::Reply::parse) does).
+    OutOfRange(u16),
 }
 
 impl ParseReplyCodeError {
@@ -76,6 +79,10 @@ impl fmt::Display for ParseReplyCodeError {
                 f.write_str("an SMTP reply code is exactly three ASCII digits")
             }
             ParseReplyCodeError::Unknown(code) => write!(f, "unknown SMTP reply code {code}"),
+            ParseReplyCodeError::OutOfRange(code) => write!(
+                f,
+                "{code:03} is not an SMTP reply code: the first digit must be 2 to 5"
+            ),
         }
     }
 }

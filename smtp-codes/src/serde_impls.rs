@@ -2,10 +2,15 @@
 //!
 //! | type | form |
 //! |---|---|
-//! | [`ReplyCode`] | its number, `550` |
+//! | [`ReplyCode`] | its number, `550`; unknown codes are refused |
+//! | [`AnyReplyCode`] | its number, `571`; any code `200..=599` is kept |
 //! | [`EnhancedCode`] | its string, `"5.1.1"` |
 //! | [`Class`], [`Category`], [`EnhancedClass`] | their digit, `5` |
 //! | [`EnhancedStatus`] | its registry code, `"X.1.1"` |
+//! | [`Subject`] | its number, `1` |
+//! | [`Command`] | its name, `"RCPT"`, `"end-of-data"` (read in any case) |
+//! | [`Action`] | its name, `"retry-later"` |
+//! | [`Outcome`] | `{"action": "retry-later", "closing": false}` |
 //!
 //! Deserializing refuses what is not such a code, with a message that names it.
 
@@ -14,14 +19,19 @@ use core::fmt;
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{Category, Class, EnhancedClass, EnhancedCode, EnhancedStatus, ReplyCode};
+use crate::{
+    Action, AnyReplyCode, Category, Class, Command, EnhancedClass, EnhancedCode, EnhancedStatus,
+    Outcome, ReplyCode, Subject,
+};
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for ReplyCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_u16(self.as_u16())
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for ReplyCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let code = u16::deserialize(deserializer)?;
@@ -30,12 +40,14 @@ impl<'de> Deserialize<'de> for ReplyCode {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for EnhancedCode {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for EnhancedCode {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct CodeVisitor;
@@ -54,12 +66,14 @@ impl<'de> Deserialize<'de> for EnhancedCode {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for EnhancedStatus {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(&format_args!("X.{}.{}", self.subject(), self.detail()))
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for EnhancedStatus {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         struct StatusVisitor;
@@ -97,12 +111,14 @@ impl<'de> Deserialize<'de> for EnhancedStatus {
 /// Serializes as the digit; deserializes through `from_digit`, naming what it expected.
 macro_rules! digit_serde {
     ($type:ty, $expected:literal) => {
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl Serialize for $type {
             fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_u8(self.digit())
             }
         }
 
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> Deserialize<'de> for $type {
             fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let digit = u8::deserialize(deserializer)?;
@@ -117,3 +133,167 @@ macro_rules! digit_serde {
 digit_serde!(Class, "a reply class digit, 1 to 5");
 digit_serde!(Category, "a reply category digit, 0 to 5");
 digit_serde!(EnhancedClass, "an enhanced status class digit: 2, 4 or 5");
+
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for AnyReplyCode {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u16(self.as_u16())
+    }
+}
+
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for AnyReplyCode {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let code = u16::deserialize(deserializer)?;
+        AnyReplyCode::new(code).ok_or_else(|| {
+            de::Error::custom(format_args!(
+                "{code} is not an SMTP reply code: it must be three digits, the first 2 to 5"
+            ))
+        })
+    }
+}
+
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Subject {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u16(self.number())
+    }
+}
+
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Subject {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let number = u16::deserialize(deserializer)?;
+        Subject::from_u16(number).ok_or_else(|| {
+            de::Error::invalid_value(
+                Unexpected::Unsigned(number.into()),
+                &"an enhanced status subject, 0 to 7",
+            )
+        })
+    }
+}
+
+/// Serializes as `as_str()`; deserializes a string through `$parse`, naming what it expected.
+macro_rules! name_serde {
+    ($type:ty, $expected:literal, $parse:expr) => {
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+        impl Serialize for $type {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+        impl<'de> Deserialize<'de> for $type {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct NameVisitor;
+                impl Visitor<'_> for NameVisitor {
+                    type Value = $type;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str($expected)
+                    }
+                    fn visit_str<E: de::Error>(self, text: &str) -> Result<$type, E> {
+                        let parse: fn(&str) -> Option<$type> = $parse;
+                        parse(text).ok_or_else(|| E::invalid_value(Unexpected::Str(text), &self))
+                    }
+                }
+                deserializer.deserialize_str(NameVisitor)
+            }
+        }
+    };
+}
+
+name_serde!(
+    Command,
+    "an SMTP command: a verb such as \"RCPT\", or \"greeting\" or \"end-of-data\"",
+    |text| text.parse().ok()
+);
+name_serde!(
+    Action,
+    "\"success\", \"continue\", \"retry-later\" or \"fail-permanently\"",
+    |text| Action::ALL
+        .iter()
+        .copied()
+        .find(|action| action.as_str() == text)
+);
+
+/// The fields of a serialized [`Outcome`].
+const OUTCOME_FIELDS: &[&str] = &["action", "closing"];
+
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl Serialize for Outcome {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut outcome = serializer.serialize_struct("Outcome", 2)?;
+        outcome.serialize_field("action", &self.action())?;
+        outcome.serialize_field("closing", &self.is_closing())?;
+        outcome.end()
+    }
+}
+
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+impl<'de> Deserialize<'de> for Outcome {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        /// A field name, read without allocating.
+        enum Field {
+            Action,
+            Closing,
+        }
+        impl<'de> Deserialize<'de> for Field {
+            fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Field, D::Error> {
+                struct FieldVisitor;
+                impl Visitor<'_> for FieldVisitor {
+                    type Value = Field;
+                    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                        f.write_str("`action` or `closing`")
+                    }
+                    fn visit_str<E: de::Error>(self, name: &str) -> Result<Field, E> {
+                        match name {
+                            "action" => Ok(Field::Action),
+                            "closing" => Ok(Field::Closing),
+                            _ => Err(E::unknown_field(name, OUTCOME_FIELDS)),
+                        }
+                    }
+                }
+                deserializer.deserialize_identifier(FieldVisitor)
+            }
+        }
+
+        struct OutcomeVisitor;
+        impl<'de> Visitor<'de> for OutcomeVisitor {
+            type Value = Outcome;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an outcome: {\"action\": ..., \"closing\": ...}")
+            }
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Outcome, A::Error> {
+                let action = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(0, &self))?;
+                let closing = seq
+                    .next_element()?
+                    .ok_or_else(|| de::Error::invalid_length(1, &self))?;
+                Ok(Outcome::from_parts(action, closing))
+            }
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Outcome, A::Error> {
+                let mut action = None;
+                let mut closing = None;
+                while let Some(field) = map.next_key()? {
+                    match field {
+                        Field::Action if action.is_some() => {
+                            return Err(de::Error::duplicate_field("action"))
+                        }
+                        Field::Action => action = Some(map.next_value()?),
+                        Field::Closing if closing.is_some() => {
+                            return Err(de::Error::duplicate_field("closing"))
+                        }
+                        Field::Closing => closing = Some(map.next_value()?),
+                    }
+                }
+                let action = action.ok_or_else(|| de::Error::missing_field("action"))?;
+                let closing = closing.ok_or_else(|| de::Error::missing_field("closing"))?;
+                Ok(Outcome::from_parts(action, closing))
+            }
+        }
+        deserializer.deserialize_struct("Outcome", OUTCOME_FIELDS, OutcomeVisitor)
+    }
+}

@@ -230,3 +230,57 @@ fn the_runtime_crate_ships_the_same_table() {
     let shipped = std::fs::read(workspace_file("smtp-codes/codes.csv")).unwrap();
     assert_eq!(root, shipped);
 }
+
+// Issue 14, item 9: `AnyReplyCode` holds every code the parser accepts, known or not.
+#[test]
+fn any_reply_code_is_what_the_parser_accepts() {
+    use smtp_codes::{AnyReplyCode, Category, Class, Command, ParseReplyCodeError, Reply};
+    for code in 0..=1000u16 {
+        let line = format!("{code:03} x\r\n");
+        let parsed = Reply::parse(line.as_bytes()).ok().map(|(reply, _)| reply);
+        let any = AnyReplyCode::new(code);
+        assert_eq!(any.is_some(), parsed.is_some(), "{code}");
+        assert_eq!(AnyReplyCode::try_from(code).ok(), any);
+        if let (Some(any), Some(reply)) = (any, parsed) {
+            assert_eq!(reply.any_reply_code(), any);
+            assert_eq!(any.as_u16(), code);
+            assert_eq!(any.known(), ReplyCode::from_u16(code));
+            assert_eq!(any.class(), reply.class());
+            assert_eq!(any.category(), reply.category());
+            assert_eq!(any.is_retryable(), reply.is_retryable());
+            for &command in Command::ALL {
+                assert_eq!(any.outcome(command), reply.outcome(command));
+            }
+            assert_eq!(format!("{code}").parse::<AnyReplyCode>(), Ok(any));
+            assert_eq!(any.to_string(), format!("{code}"));
+        }
+    }
+    let unknown = AnyReplyCode::new(571).unwrap();
+    assert_eq!(unknown.class(), Class::PermanentNegativeCompletion);
+    assert_eq!(unknown.category(), None);
+    assert_eq!(
+        AnyReplyCode::from(ReplyCode::MailboxUnavailable).category(),
+        Some(Category::MailSystem)
+    );
+    assert_eq!(
+        AnyReplyCode::from(ReplyCode::MailboxUnavailable),
+        ReplyCode::MailboxUnavailable
+    );
+    assert_eq!(u16::from(unknown), 571);
+    assert_eq!(
+        "199".parse::<AnyReplyCode>(),
+        Err(ParseReplyCodeError::OutOfRange(199))
+    );
+    assert_eq!(
+        "57".parse::<AnyReplyCode>(),
+        Err(ParseReplyCodeError::NotThreeDigits)
+    );
+    assert_eq!(
+        ParseReplyCodeError::OutOfRange(199).to_string(),
+        "199 is not an SMTP reply code: the first digit must be 2 to 5"
+    );
+    // It writes as any code does.
+    let mut out = String::new();
+    smtp_codes::write_reply(&mut out, unknown, None, &["Blocked"]).unwrap();
+    assert_eq!(out, "571 Blocked\r\n");
+}

@@ -32,7 +32,8 @@ fn debug_escapes_what_is_not_utf8_and_quotes() {
     let gbk = reply(b"550 \xd3\xc3\xbb\xa7\xb2\xbb\xb4\xe6\xd4\xda\r\n");
     assert_eq!(
         format!("{gbk:?}"),
-        r#"Reply { code: 550, lines: ["\xd3\xc3\xbb\xa7\xb2\xbb\xb4\xe6\xd4\xda"] }"#
+        // C3 BB happens to be valid UTF-8 ("û"), so it is shown as that character.
+        r#"Reply { code: 550, lines: ["\xd3û\xa7\xb2\xbb\xb4\xe6\xd4\xda"] }"#
     );
     let mixed = reply(b"550 Bo\xeete \"pleine\"\t\xc3\xbc\r\n"); // "ü" in UTF-8
     assert_eq!(

@@ -1,7 +1,10 @@
 //! The `serde` feature, through `serde_json`.
 
 use serde_json::{from_str, json, to_value};
-use smtp_codes::{Category, Class, EnhancedClass, EnhancedCode, EnhancedStatus, ReplyCode};
+use smtp_codes::{
+    Action, AnyReplyCode, Category, Class, Command, EnhancedClass, EnhancedCode, EnhancedStatus,
+    Outcome, ReplyCode, Subject,
+};
 
 #[test]
 fn reply_codes_are_numbers() {
@@ -67,4 +70,131 @@ fn classes_and_categories_are_digits() {
     assert!(from_str::<Class>("6").is_err());
     assert!(from_str::<Category>("6").is_err());
     assert!(from_str::<EnhancedClass>("3").is_err());
+}
+
+// Issue 14, item 9: a record with an unknown code (571) no longer fails whole.
+#[test]
+fn any_reply_code_keeps_unknown_codes_as_numbers() {
+    #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]
+    struct Bounce {
+        recipient: String,
+        code: AnyReplyCode,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Strict {
+        code: ReplyCode,
+    }
+    let text =
+        r#"[{"recipient":"a@example.com","code":550},{"recipient":"b@example.com","code":571}]"#;
+    let bounces: Vec<Bounce> = from_str(text).unwrap();
+    assert_eq!(bounces[0].code.known(), Some(ReplyCode::MailboxUnavailable));
+    assert_eq!(bounces[1].code.as_u16(), 571);
+    assert_eq!(bounces[1].code.known(), None);
+    assert_eq!(serde_json::to_string(&bounces).unwrap(), text);
+    // The same record with `ReplyCode` fails on 571, which is why `AnyReplyCode` is there.
+    assert!(from_str::<Strict>(r#"{"code":571}"#).is_err());
+    // Every code the parser accepts round-trips; none other is taken.
+    for code in 0..=1000u16 {
+        let parsed = from_str::<AnyReplyCode>(&code.to_string());
+        if (200..=599).contains(&code) {
+            let parsed = parsed.unwrap();
+            assert_eq!(parsed.as_u16(), code);
+            assert_eq!(to_value(parsed).unwrap(), json!(code));
+        } else {
+            let error = parsed.unwrap_err().to_string();
+            assert!(
+                error.contains(&format!("{code} is not an SMTP reply code")),
+                "{error}"
+            );
+        }
+    }
+    assert!(from_str::<AnyReplyCode>("\"571\"").is_err());
+}
+
+#[test]
+fn commands_are_their_names() {
+    assert_eq!(to_value(Command::Rcpt).unwrap(), json!("RCPT"));
+    assert_eq!(to_value(Command::EndOfData).unwrap(), json!("end-of-data"));
+    assert_eq!(to_value(Command::Greeting).unwrap(), json!("greeting"));
+    for command in Command::ALL {
+        let text = serde_json::to_string(command).unwrap();
+        assert_eq!(from_str::<Command>(&text).unwrap(), *command);
+    }
+    assert_eq!(from_str::<Command>("\"rcpt\"").unwrap(), Command::Rcpt);
+    let error = from_str::<Command>("\"RCPT TO\"").unwrap_err().to_string();
+    assert!(
+        error.contains("RCPT TO") && error.contains("SMTP command"),
+        "{error}"
+    );
+    assert!(from_str::<Command>("5").is_err());
+}
+
+#[test]
+fn actions_are_their_names() {
+    let expected = ["success", "continue", "retry-later", "fail-permanently"];
+    for (action, name) in Action::ALL.iter().zip(expected) {
+        assert_eq!(to_value(action).unwrap(), json!(name));
+        assert_eq!(from_str::<Action>(&format!("\"{name}\"")).unwrap(), *action);
+    }
+    let error = from_str::<Action>("\"RetryLater\"")
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("RetryLater") && error.contains("retry-later"),
+        "{error}"
+    );
+}
+
+#[test]
+fn outcomes_are_action_and_closing() {
+    let outcome = ReplyCode::ServiceNotAvailable.outcome(Command::Rcpt);
+    assert_eq!(
+        to_value(outcome).unwrap(),
+        json!({"action": "retry-later", "closing": true})
+    );
+    for code in 200..=599 {
+        for &command in Command::ALL {
+            let outcome = Outcome::of(code, command).unwrap();
+            let text = serde_json::to_string(&outcome).unwrap();
+            assert_eq!(from_str::<Outcome>(&text).unwrap(), outcome);
+        }
+    }
+    // Fields in any order; the sequence form too.
+    assert_eq!(
+        from_str::<Outcome>(r#"{"closing": false, "action": "success"}"#).unwrap(),
+        ReplyCode::Completed.outcome(Command::Mail)
+    );
+    assert_eq!(
+        from_str::<Outcome>(r#"["fail-permanently", false]"#).unwrap(),
+        ReplyCode::MailboxUnavailable.outcome(Command::Rcpt)
+    );
+    for (bad, said) in [
+        (r#"{"action": "success"}"#, "missing field `closing`"),
+        (r#"{"closing": true}"#, "missing field `action`"),
+        (
+            r#"{"action": "success", "closing": true, "why": 1}"#,
+            "unknown field `why`",
+        ),
+        (
+            r#"{"action": "success", "action": "success", "closing": true}"#,
+            "duplicate field `action`",
+        ),
+        (r#"{"action": "later", "closing": true}"#, "later"),
+    ] {
+        let error = from_str::<Outcome>(bad).unwrap_err().to_string();
+        assert!(error.contains(said), "{bad}: {error}");
+    }
+}
+
+#[test]
+fn subjects_are_numbers() {
+    assert_eq!(to_value(Subject::Policy).unwrap(), json!(7));
+    for number in 0..=7u16 {
+        let subject = from_str::<Subject>(&number.to_string()).unwrap();
+        assert_eq!(subject.number(), number);
+        assert_eq!(to_value(subject).unwrap(), json!(number));
+    }
+    let error = from_str::<Subject>("8").unwrap_err().to_string();
+    assert!(error.contains("0 to 7"), "{error}");
 }
