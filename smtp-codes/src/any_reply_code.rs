@@ -48,6 +48,11 @@ impl AnyReplyCode {
         }
     }
 
+    /// A code known to be in `200..=599`.
+    pub(crate) const fn new_unchecked(code: u16) -> AnyReplyCode {
+        AnyReplyCode(code)
+    }
+
     /// The code as a number.
     ///
     /// ```

@@ -59,6 +59,9 @@ extern crate std;
 // The generated code names this crate's types as `::smtp_codes::...`, which must work here too.
 extern crate self as smtp_codes;
 
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 mod advice;
 mod any_reply_code;
 mod class;
@@ -66,6 +69,7 @@ mod command;
 mod enhanced;
 mod reply;
 mod reply_code;
+mod reply_code_table;
 mod reply_text;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -78,6 +82,7 @@ pub use command::{Command, ParseCommandError};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
+pub use reply_code_table::ReplyCodeTable;
 pub use reply_text::Texts;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]

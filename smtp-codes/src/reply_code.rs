@@ -88,3 +88,33 @@ impl fmt::Display for ParseReplyCodeError {
 }
 
 impl core::error::Error for ParseReplyCodeError {}
+
+impl crate::ReplyCodeTable for ReplyCode {
+    const ALL: &'static [ReplyCode] = ReplyCode::ALL;
+
+    fn from_u16(code: u16) -> Option<ReplyCode> {
+        ReplyCode::from_u16(code)
+    }
+
+    fn as_u16(self) -> u16 {
+        self.as_u16()
+    }
+
+    fn as_str(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn meaning(self) -> &'static str {
+        self.meaning()
+    }
+
+    fn reference(self) -> &'static str {
+        self.reference()
+    }
+
+    fn is_retryable(self) -> bool {
+        self.is_retryable()
+    }
+}
+
+crate::__reply_code_serde!(ReplyCode);

@@ -21,23 +21,28 @@ use serde::ser::{Serialize, Serializer};
 
 use crate::{
     Action, AnyReplyCode, Category, Class, Command, EnhancedClass, EnhancedCode, EnhancedStatus,
-    Outcome, ReplyCode, Subject,
+    Outcome, ReplyCodeTable, Subject,
 };
 
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl Serialize for ReplyCode {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_u16(self.as_u16())
-    }
+// `ReplyCode`'s impls, as every table's, come from `__reply_code_serde!` (see `private.rs`).
+
+/// A table's code as its number (what every generated table's `Serialize` calls).
+#[doc(hidden)]
+pub fn serialize_table_code<T: ReplyCodeTable, S: Serializer>(
+    code: T,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_u16(code.as_u16())
 }
 
-#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
-impl<'de> Deserialize<'de> for ReplyCode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let code = u16::deserialize(deserializer)?;
-        ReplyCode::from_u16(code)
-            .ok_or_else(|| de::Error::custom(format_args!("unknown SMTP reply code {code}")))
-    }
+/// A number that is a code of the table `T`; others are refused with a message that names them.
+#[doc(hidden)]
+pub fn deserialize_table_code<'de, T: ReplyCodeTable, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<T, D::Error> {
+    let code = u16::deserialize(deserializer)?;
+    T::from_u16(code)
+        .ok_or_else(|| de::Error::custom(format_args!("unknown SMTP reply code {code}")))
 }
 
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]

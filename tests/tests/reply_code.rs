@@ -284,3 +284,47 @@ fn any_reply_code_is_what_the_parser_accepts() {
     smtp_codes::write_reply(&mut out, unknown, None, &["Blocked"]).unwrap();
     assert_eq!(out, "571 Blocked\r\n");
 }
+
+// Issue 14, item 2: code generic over any table, and a parsed reply's code looked up in one.
+#[test]
+fn reply_code_table_is_the_generated_api() {
+    use smtp_codes::{AnyReplyCode, Command, Reply, ReplyCodeTable};
+
+    fn row<T: ReplyCodeTable>(code: u16) -> Option<(u16, &'static str, bool)> {
+        T::from_u16(code).map(|known| (known.as_u16(), known.meaning(), known.is_retryable()))
+    }
+    assert_eq!(
+        row::<ReplyCode>(550),
+        Some((
+            550,
+            "Requested action not taken: mailbox unavailable",
+            false
+        ))
+    );
+    assert_eq!(row::<ReplyCode>(571), None);
+    assert_eq!(<ReplyCode as ReplyCodeTable>::ALL, ReplyCode::ALL);
+    for &code in ReplyCode::ALL {
+        assert_eq!(ReplyCodeTable::as_str(code), code.as_str());
+        assert_eq!(ReplyCodeTable::reference(code), code.reference());
+        assert_eq!(ReplyCodeTable::class(code), code.class());
+        assert_eq!(ReplyCodeTable::category(code), Some(code.category()));
+        for &command in Command::ALL {
+            assert_eq!(
+                ReplyCodeTable::outcome(code, command),
+                code.outcome(command)
+            );
+        }
+    }
+    let (reply, _) = Reply::parse(b"552 5.5.3 Too many recipients\r\n").unwrap();
+    assert_eq!(
+        reply.code_in::<ReplyCode>(),
+        Some(ReplyCode::ExceededStorageAllocation)
+    );
+    let (unknown, _) = Reply::parse(b"571 Blocked\r\n").unwrap();
+    assert_eq!(unknown.code_in::<ReplyCode>(), None);
+    assert_eq!(unknown.any_reply_code().known_in::<ReplyCode>(), None);
+    assert_eq!(
+        AnyReplyCode::new(421).unwrap().known_in::<ReplyCode>(),
+        Some(ReplyCode::ServiceNotAvailable)
+    );
+}
