@@ -19,7 +19,7 @@ use crate::{AnyReplyCode, Category, Class, Command, Outcome, Reply};
 ///         None => format!("{code} (not in the table)"),
 ///     }
 /// }
-/// assert_eq!(describe::<ReplyCode>(421), "421 <domain> Service not available, closing transmission channel");
+/// assert_eq!(describe::<ReplyCode>(421), "421 Service not available, closing transmission channel");
 ///
 /// // A parsed reply's code, looked up in a table of your choice.
 /// let (reply, _) = Reply::parse(b"552 5.5.3 Too many recipients\r\n").unwrap();
