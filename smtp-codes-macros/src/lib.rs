@@ -30,11 +30,11 @@
 //! # Adding a table
 //!
 //! 1. Add a folder `src/NAME/` with `mod.rs` (a `FILES` list of the default file names, shown in
-//!    argument errors; a `COLUMNS` list of [`Column`](columns::Column)s; the row model; and
+//!    argument errors; a `COLUMNS` list of `columns::Column`s; the row model; and
 //!    `pub fn expand(input: &Input) -> syn::Result<TokenStream>`), `valid.rs` and `expand.rs`,
 //!    after `reply_codes/`.
 //! 2. Add `mod NAME;` and an entry point below, `expand(args, item, NAME::FILES, NAME::expand)`.
-//! 3. In `valid.rs`, make one [`Errors`](errors::Errors) sink, one `errors.file(&source)` handle per
+//! 3. In `valid.rs`, make one `errors::Errors` sink, one `errors.file(&source)` handle per
 //!    file, and `columns::read(&file, COLUMNS)` each; read every declared column of every row
 //!    with `row.text`/`row.read` (a declared column no row reads, or a read of an undeclared one,
 //!    is reported as a bug), report through the row or handle, and end with `errors.finish()?`.

@@ -14,7 +14,7 @@ use crate::columns::Column;
 use crate::Input;
 
 /// The file the attribute reads, as argument errors show it.
-pub const FILES: &[&str] = &["codes.csv"];
+pub const FILES: &[&str] = &["enhanced-codes.csv"];
 
 /// The columns, in the order the unknown-column error lists them.
 const COLUMNS: &[Column] = &[
