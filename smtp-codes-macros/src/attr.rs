@@ -2,7 +2,7 @@
 
 use proc_macro2::TokenStream;
 use syn::parse::{ParseStream, Parser};
-use syn::{Ident, LitStr, Token};
+use syn::{Ident, LitBool, LitStr, Token};
 
 /// `("codes.csv")`, `("codes.csv", examples = "my_crate::MyCodes")`, or for an attribute that
 /// reads several files, one path for each: `("reasons.csv", "phrases.csv")`.
@@ -12,12 +12,18 @@ pub struct Args {
     /// The enum's path as a doctest names it; when given, every generated method's doc gets an
     /// example that runs as a doctest.
     pub examples: Option<String>,
+    /// `rfc5321_categories = true` (reply-code tables only): a code's second digit must be 0 to
+    /// 5, and `category()` returns a `Category` rather than an `Option`.
+    pub rfc5321_categories: bool,
 }
+
+/// The option that holds a reply-code table to RFC 5321's categories.
+pub const RFC5321_CATEGORIES: &str = "rfc5321_categories";
 
 impl Args {
     /// Parses the arguments of an attribute that reads `files` (its default file names, shown
-    /// in the error when a path is missing).
-    pub fn parse(tokens: TokenStream, files: &[&str]) -> syn::Result<Args> {
+    /// in the error when a path is missing) and takes the options `extra` besides `examples`.
+    pub fn parse(tokens: TokenStream, files: &[&str], extra: &[&str]) -> syn::Result<Args> {
         let parser = |input: ParseStream| {
             let mut paths = Vec::with_capacity(files.len());
             for index in 0..files.len() {
@@ -29,8 +35,7 @@ impl Args {
                 let path: LitStr = input.parse().map_err(|err| path_expected(&err, files))?;
                 paths.push(path);
             }
-            let examples = options(input)?;
-            Ok(Args { paths, examples })
+            options(input, paths, extra)
         };
         parser.parse2(tokens)
     }
@@ -54,27 +59,51 @@ fn path_expected(err: &syn::Error, files: &[&str]) -> syn::Error {
     syn::Error::new(err.span(), message)
 }
 
-/// The options after the paths: only `examples = "path::to::Enum"`.
-fn options(input: ParseStream) -> syn::Result<Option<String>> {
-    let mut examples = None;
-    if input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
+/// The options after the paths, each once: `examples = "path::to::Enum"`, and those of `extra`
+/// (`rfc5321_categories = true`).
+fn options(input: ParseStream, paths: Vec<LitStr>, extra: &[&str]) -> syn::Result<Args> {
+    let mut args = Args {
+        paths,
+        examples: None,
+        rfc5321_categories: false,
+    };
+    let mut seen: Vec<String> = Vec::new();
+    while input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
         let key: Ident = input.parse()?;
-        if key != "examples" {
+        let name = key.to_string();
+        if seen.contains(&name) {
             return Err(syn::Error::new(
                 key.span(),
-                format!(
-                    "unknown option `{key}`: the only option is `examples = \"path::to::Enum\"`"
-                ),
+                format!("option `{key}` is given twice"),
             ));
         }
-        input.parse::<Token![=]>()?;
-        examples = Some(input.parse::<LitStr>()?.value());
-        input.parse::<Option<Token![,]>>()?;
+        if name == "examples" {
+            input.parse::<Token![=]>()?;
+            args.examples = Some(input.parse::<LitStr>()?.value());
+        } else if name == RFC5321_CATEGORIES && extra.contains(&RFC5321_CATEGORIES) {
+            input.parse::<Token![=]>()?;
+            args.rfc5321_categories = input.parse::<LitBool>()?.value;
+        } else {
+            return Err(syn::Error::new(key.span(), unknown_option(&key, extra)));
+        }
+        seen.push(name);
     }
     if !input.is_empty() {
         return Err(input.error("unexpected tokens after the arguments"));
     }
-    Ok(examples)
+    Ok(args)
+}
+
+/// The message for an option the attribute does not take: the options it takes.
+fn unknown_option(key: &Ident, extra: &[&str]) -> String {
+    if extra.contains(&RFC5321_CATEGORIES) {
+        format!(
+            "unknown option `{key}`: the options are `examples = \"path::to::Enum\"` and \
+             `{RFC5321_CATEGORIES} = true`"
+        )
+    } else {
+        format!("unknown option `{key}`: the only option is `examples = \"path::to::Enum\"`")
+    }
 }
 
 #[cfg(test)]
@@ -83,7 +112,7 @@ mod tests {
     use quote::quote;
 
     fn error(tokens: TokenStream, files: &[&str]) -> String {
-        match Args::parse(tokens, files) {
+        match Args::parse(tokens, files, &[]) {
             Ok(_) => panic!("parsed"),
             Err(err) => err.to_string(),
         }
@@ -91,18 +120,19 @@ mod tests {
 
     #[test]
     fn one_path_and_examples() {
-        let args = Args::parse(quote!("codes.csv", examples = "a::B",), &["codes.csv"]).unwrap();
+        let args =
+            Args::parse(quote!("codes.csv", examples = "a::B",), &["codes.csv"], &[]).unwrap();
         assert_eq!(args.paths.len(), 1);
         assert_eq!(args.paths[0].value(), "codes.csv");
         assert_eq!(args.examples.as_deref(), Some("a::B"));
-        let args = Args::parse(quote!("x.csv"), &["codes.csv"]).unwrap();
+        let args = Args::parse(quote!("x.csv"), &["codes.csv"], &[]).unwrap();
         assert_eq!(args.examples, None);
     }
 
     #[test]
     fn two_paths() {
         let files = ["reasons.csv", "phrases.csv"];
-        let args = Args::parse(quote!("r.csv", "p.csv"), &files).unwrap();
+        let args = Args::parse(quote!("r.csv", "p.csv"), &files, &[]).unwrap();
         let paths: Vec<String> = args.paths.iter().map(LitStr::value).collect();
         assert_eq!(paths, ["r.csv", "p.csv"]);
         assert_eq!(

@@ -24,19 +24,21 @@ pub fn boolean(text: &str) -> Result<bool, String> {
     }
 }
 
-/// A reply code: three ASCII digits, class 1-5, category 0-5, any last digit (RFC 5321 §4.2.1).
-pub fn reply_code(text: &str) -> Result<u16, String> {
+/// A reply code: three ASCII digits, class 2-5 (RFC 5321 §4.2: no SMTP command takes a 1yz
+/// reply, and the parser refuses one), any last digit; the category (second digit) 0-5 when
+/// `rfc5321_categories` (RFC 5321 §4.2.1), any digit otherwise (servers send `571`).
+pub fn reply_code(text: &str, rfc5321_categories: bool) -> Result<u16, String> {
     let digits = text.as_bytes();
     if digits.len() != 3 || !digits.iter().all(u8::is_ascii_digit) {
         return Err(format!("`{text}` is not three ASCII digits"));
     }
     let [class, category, _] = [digits[0], digits[1], digits[2]].map(|digit| digit - b'0');
-    if !(1..=5).contains(&class) {
+    if !(2..=5).contains(&class) {
         return Err(format!(
-            "{text}: the first digit (the class) must be 1 to 5 (RFC 5321 §4.2.1)"
+            "{text}: the first digit (the class) must be 2 to 5 (RFC 5321 §4.2)"
         ));
     }
-    if category > 5 {
+    if rfc5321_categories && category > 5 {
         return Err(format!(
             "{text}: the second digit (the category) must be 0 to 5 (RFC 5321 §4.2.1)"
         ));
@@ -125,9 +127,14 @@ mod tests {
 
     #[test]
     fn reply_code_follows_rfc_5321_digits() {
+        let reply_code = |text| reply_code(text, true);
         assert_eq!(reply_code("250"), Ok(250));
-        assert_eq!(reply_code("100"), Ok(100));
+        assert_eq!(reply_code("200"), Ok(200));
         assert_eq!(reply_code("559"), Ok(559));
+        assert_eq!(
+            reply_code("100"),
+            Err("100: the first digit (the class) must be 2 to 5 (RFC 5321 §4.2)".to_owned())
+        );
         assert_eq!(
             reply_code("25"),
             Err("`25` is not three ASCII digits".to_owned())
@@ -146,16 +153,24 @@ mod tests {
         );
         assert_eq!(
             reply_code("650"),
-            Err("650: the first digit (the class) must be 1 to 5 (RFC 5321 §4.2.1)".to_owned())
+            Err("650: the first digit (the class) must be 2 to 5 (RFC 5321 §4.2)".to_owned())
         );
         assert_eq!(
             reply_code("050"),
-            Err("050: the first digit (the class) must be 1 to 5 (RFC 5321 §4.2.1)".to_owned())
+            Err("050: the first digit (the class) must be 2 to 5 (RFC 5321 §4.2)".to_owned())
         );
         assert_eq!(
             reply_code("260"),
             Err("260: the second digit (the category) must be 0 to 5 (RFC 5321 §4.2.1)".to_owned())
         );
+    }
+
+    #[test]
+    fn reply_code_takes_any_category_unless_held_to_rfc_5321() {
+        assert_eq!(super::reply_code("571", false), Ok(571));
+        assert_eq!(super::reply_code("290", false), Ok(290));
+        assert!(super::reply_code("571", true).is_err());
+        assert!(super::reply_code("171", false).is_err());
     }
 
     #[test]

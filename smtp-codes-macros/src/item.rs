@@ -1,6 +1,7 @@
 //! The item under the attribute: an empty, non-generic enum, which the attribute fills.
 
-use syn::{Data, DeriveInput};
+use syn::punctuated::Punctuated;
+use syn::{Data, DeriveInput, LitStr, Path, Token};
 
 /// Parses the item and checks that it is an empty, non-generic enum.
 pub fn parse(item: proc_macro2::TokenStream) -> syn::Result<DeriveInput> {
@@ -24,6 +25,56 @@ pub fn parse(item: proc_macro2::TokenStream) -> syn::Result<DeriveInput> {
         ));
     }
     Ok(item)
+}
+
+/// Checks that the enum derives `Clone` and `Copy` (the generated methods take `self`) below the
+/// attribute. Derives written above the attribute have already run on the empty enum, and are
+/// not seen here: then there is no derive at all, and the error says to move the attribute.
+pub fn check_derives(item: &DeriveInput, attribute: &str, path: &LitStr) -> syn::Result<()> {
+    let mut derived = Vec::new();
+    let mut last_derive = None;
+    for attr in item
+        .attrs
+        .iter()
+        .filter(|attr| attr.path().is_ident("derive"))
+    {
+        let paths = attr.parse_args_with(Punctuated::<Path, Token![,]>::parse_terminated)?;
+        derived.extend(paths.iter().filter_map(|path| {
+            path.segments
+                .last()
+                .map(|segment| segment.ident.to_string())
+        }));
+        last_derive = Some(attr);
+    }
+    let Some(last_derive) = last_derive else {
+        return Err(syn::Error::new(
+            path.span(),
+            format!(
+                "no `#[derive(...)]` below `#[{attribute}(...)]`: put this attribute above the \
+                 derives (derives above it run on the empty enum, before the table fills it), \
+                 and derive at least `Clone` and `Copy`"
+            ),
+        ));
+    };
+    let missing: Vec<&str> = ["Clone", "Copy"]
+        .into_iter()
+        .filter(|name| !derived.iter().any(|derived| derived == name))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    Err(syn::Error::new_spanned(
+        last_derive,
+        format!(
+            "the enum must derive `Clone` and `Copy` (the generated methods take `self`): \
+             add {} to this derive",
+            missing
+                .iter()
+                .map(|name| format!("`{name}`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        ),
+    ))
 }
 
 #[cfg(test)]

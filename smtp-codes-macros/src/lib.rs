@@ -44,6 +44,9 @@
 //!    `api::accessor`; name runtime types only through new functions in `runtime`.
 //! 5. Add UI tests (`tests/ui/`, with a fixture CSV each) for every error the table can report.
 
+// The table format, for users: the same text as `smtp_codes::table_format`.
+#![doc = include_str!("../TABLES.md")]
+
 mod api;
 mod attr;
 mod columns;
@@ -64,17 +67,29 @@ use syn::DeriveInput;
 use crate::source::Source;
 
 /// What a table's `expand` gets: the empty enum, its files in the attribute's order, and the
-/// `examples` option.
+/// options.
 pub(crate) struct Input {
     pub item: DeriveInput,
     pub sources: Vec<Source>,
     pub examples: Option<String>,
+    /// `rfc5321_categories = true`; only reply-code tables take it.
+    pub rfc5321_categories: bool,
+}
+
+/// What an attribute is: its name (for messages), its default files, the options it takes
+/// besides `examples`, and its table's `expand`.
+struct Attribute {
+    name: &'static str,
+    files: &'static [&'static str],
+    options: &'static [&'static str],
+    table: fn(&Input) -> syn::Result<proc_macro2::TokenStream>,
 }
 
 /// Fills an empty enum with one variant per row of a reply-code CSV table.
 ///
 /// The argument is the table's path, relative to the calling crate's `CARGO_MANIFEST_DIR`. Put the
-/// attribute above the derives. See the `smtp-codes` crate for the table format and the generated API.
+/// attribute above the derives. The table format is below, in the crate docs; the generated API
+/// is `smtp_codes::ReplyCode`'s.
 ///
 /// ```ignore
 /// #[smtp_codes::reply_codes("codes.csv")]
@@ -83,13 +98,20 @@ pub(crate) struct Input {
 /// ```
 #[proc_macro_attribute]
 pub fn reply_codes(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand(args, item, reply_codes::FILES, reply_codes::expand)
+    let attribute = Attribute {
+        name: "reply_codes",
+        files: reply_codes::FILES,
+        options: &[attr::RFC5321_CATEGORIES],
+        table: reply_codes::expand,
+    };
+    expand(args, item, &attribute)
 }
 
 /// Fills an empty enum with one variant per row of an enhanced status code registry CSV table.
 ///
 /// The argument is the table's path, relative to the calling crate's `CARGO_MANIFEST_DIR`. Put the
-/// attribute above the derives. See the `smtp-codes` crate for the table format and the generated API.
+/// attribute above the derives. The table format is below, in the crate docs; the generated API
+/// is `smtp_codes::EnhancedStatus`'s.
 ///
 /// ```ignore
 /// #[smtp_codes::enhanced_statuses("enhanced-codes.csv")]
@@ -98,34 +120,49 @@ pub fn reply_codes(args: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn enhanced_statuses(args: TokenStream, item: TokenStream) -> TokenStream {
-    expand(
-        args,
-        item,
-        enhanced_statuses::FILES,
-        enhanced_statuses::expand,
-    )
+    let attribute = Attribute {
+        name: "enhanced_statuses",
+        files: enhanced_statuses::FILES,
+        options: &[],
+        table: enhanced_statuses::expand,
+    };
+    expand(args, item, &attribute)
 }
 
 /// Parses the arguments and the enum, reads the files, then hands them to the table's `expand`;
-/// any error becomes `compile_error!` tokens.
-fn expand(
-    args: TokenStream,
-    item: TokenStream,
-    files: &[&str],
-    table: fn(&Input) -> syn::Result<proc_macro2::TokenStream>,
-) -> TokenStream {
-    let result = attr::Args::parse(args.into(), files).and_then(|args| {
-        let item = item::parse(item.into())?;
-        let sources = args
-            .paths
-            .iter()
-            .map(Source::read)
-            .collect::<syn::Result<Vec<_>>>()?;
-        table(&Input {
-            item,
-            sources,
-            examples: args.examples,
-        })
-    });
+/// any error becomes `compile_error!` tokens. When only the derives are wrong, that one error is
+/// given with the enum left as written, so that nothing else fails because of it.
+fn expand(args: TokenStream, item: TokenStream, attribute: &Attribute) -> TokenStream {
+    let result =
+        attr::Args::parse(args.into(), attribute.files, attribute.options).and_then(|args| {
+            let item = item::parse(item.into())?;
+            let sources = args
+                .paths
+                .iter()
+                .map(Source::read)
+                .collect::<syn::Result<Vec<_>>>()?;
+            let input = Input {
+                item,
+                sources,
+                examples: args.examples,
+                rfc5321_categories: args.rfc5321_categories,
+            };
+            let tokens = (attribute.table)(&input)?;
+            Ok(
+                match item::check_derives(&input.item, attribute.name, &args.paths[0]) {
+                    Ok(()) => tokens,
+                    Err(err) => {
+                        // The enum as written, without its derives: they would only add errors of their
+                        // own (`Copy` without `Clone`).
+                        let DeriveInput {
+                            attrs, vis, ident, ..
+                        } = &input.item;
+                        let attrs = attrs.iter().filter(|attr| !attr.path().is_ident("derive"));
+                        let error = err.into_compile_error();
+                        quote::quote!(#error #(#attrs)* #vis enum #ident {})
+                    }
+                },
+            )
+        });
     result.unwrap_or_else(syn::Error::into_compile_error).into()
 }

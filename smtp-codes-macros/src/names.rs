@@ -67,7 +67,8 @@ pub fn pascal_case(text: &str) -> String {
 }
 
 /// The variant name of a row: its `name` column when filled, otherwise the `PascalCase` of the
-/// column `from`. Problems are reported on the column they come from.
+/// column `from`, which must then have no letters or digits outside ASCII (`Empfänger` would
+/// become `EmpfNger`). Problems are reported on the column they come from.
 pub fn variant_name(row: &Row, from: &'static str) -> Option<String> {
     let given = row.text(NAME);
     let text = row.text(from);
@@ -79,6 +80,16 @@ pub fn variant_name(row: &Row, from: &'static str) -> Option<String> {
             }
             None => Some(given.to_owned()),
         };
+    }
+    if let Some(letter) = text.chars().find(|c| c.is_alphanumeric() && !c.is_ascii()) {
+        row.problem(
+            from,
+            format_args!(
+                "`{text}` has `{letter}`, a letter outside ASCII, which a derived variant name \
+                 would drop; fill the `name` column with an ASCII name"
+            ),
+        );
+        return None;
     }
     let name = pascal_case(text);
     match problem(&name) {

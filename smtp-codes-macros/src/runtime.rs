@@ -47,6 +47,75 @@ pub fn class_in_doc(code: u16) -> String {
     format!("smtp_codes::Class::{}", class_variant(code))
 }
 
+/// `Category`'s variant for a reply code's second digit, `None` above 5 (`571`).
+pub fn category_variant_if_any(code: u16) -> Option<&'static str> {
+    (code / 10 % 10 <= 5).then(|| category_variant(code))
+}
+
+/// `Option<::smtp_codes::Category>`, for tables whose codes may have no RFC 5321 category.
+pub fn optional_category_type() -> TokenStream {
+    quote!(::core::option::Option<::smtp_codes::Category>)
+}
+
+/// `Some(::smtp_codes::Category::VARIANT)` for `code`, or `None` when its second digit is above 5.
+pub fn optional_category(code: u16) -> TokenStream {
+    if let Some(variant) = category_variant_if_any(code) {
+        let variant = format_ident!("{variant}");
+        quote!(::core::option::Option::Some(::smtp_codes::Category::#variant))
+    } else {
+        quote!(::core::option::Option::None)
+    }
+}
+
+/// `Some(smtp_codes::Category::VARIANT)` or `None` for `code`, as a doctest writes it.
+pub fn optional_category_in_doc(code: u16) -> String {
+    match category_variant_if_any(code) {
+        Some(variant) => format!("Some(smtp_codes::Category::{variant})"),
+        None => "None".to_owned(),
+    }
+}
+
+/// `::smtp_codes::Command`, what a reply answers.
+pub fn command_type() -> TokenStream {
+    quote!(::smtp_codes::Command)
+}
+
+/// `::smtp_codes::Outcome`, the advice for a reply.
+pub fn outcome_type() -> TokenStream {
+    quote!(::smtp_codes::Outcome)
+}
+
+/// The runtime's advice for a code of known class: `Outcome` of `code`, `class` and `command`.
+pub fn outcome(code: &TokenStream, class: &TokenStream, command: &TokenStream) -> TokenStream {
+    quote!(::smtp_codes::__private::outcome(#code, #class, #command))
+}
+
+/// `::smtp_codes::ReplyCodeTable`, the trait every reply-code enum implements.
+pub fn reply_code_table() -> TokenStream {
+    quote!(::smtp_codes::ReplyCodeTable)
+}
+
+/// `::smtp_codes::IntoReplyCode`, what `write_reply` takes as a code.
+pub fn into_reply_code() -> TokenStream {
+    quote!(::smtp_codes::IntoReplyCode)
+}
+
+/// `::smtp_codes::AnyReplyCode`, any code known or not.
+pub fn any_reply_code() -> TokenStream {
+    quote!(::smtp_codes::AnyReplyCode)
+}
+
+/// An `AnyReplyCode` of a table's code (`code`, a `u16` known to be in `200..=599`).
+pub fn any_reply_code_of(code: &TokenStream) -> TokenStream {
+    quote!(::smtp_codes::__private::any_reply_code(#code))
+}
+
+/// `Serialize` and `Deserialize` for the enum `ident` when `smtp-codes` has its `serde` feature:
+/// a macro of the runtime crate decides, by that crate's features, not the caller's.
+pub fn serde_impls(ident: &proc_macro2::Ident) -> TokenStream {
+    quote!(::smtp_codes::__reply_code_serde!(#ident);)
+}
+
 /// `::smtp_codes::Category`.
 pub fn category_type() -> TokenStream {
     quote!(::smtp_codes::Category)

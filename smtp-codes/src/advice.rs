@@ -2,12 +2,12 @@
 
 use core::fmt;
 
-use crate::{Class, Command, Reply, ReplyCode};
+use crate::{Class, Command, Reply};
 
 /// What a client should do about a reply, knowing the command it answers.
 ///
 /// This is the answer to "retry or bounce?" whenever the command is known, which it always is
-/// for a client: use [`ReplyCode::outcome`] or [`Reply::outcome`] rather than `is_retryable()`.
+/// for a client: use [`ReplyCode::outcome`](crate::ReplyCode::outcome) or [`Reply::outcome`] rather than `is_retryable()`.
 /// `is_retryable()` reads the table's column for the code alone and cannot see that a `552`
 /// answering `RCPT` means "too many recipients, retry the rest later" (RFC 5321 §4.5.3.1.10);
 /// keep it for codes whose command is unknown, such as a code stored without its context.
@@ -190,20 +190,6 @@ impl Outcome {
     #[must_use]
     pub const fn is_fail_permanently(self) -> bool {
         matches!(self.action, Action::FailPermanently)
-    }
-}
-
-impl ReplyCode {
-    /// The advice for this code answering `command`; see [`Outcome::of`] for the rules.
-    ///
-    /// ```
-    /// use smtp_codes::{Command, ReplyCode};
-    /// assert!(ReplyCode::ExceededStorageAllocation.outcome(Command::Rcpt).is_retry_later());
-    /// assert!(ReplyCode::ExceededStorageAllocation.outcome(Command::EndOfData).is_fail_permanently());
-    /// ```
-    #[must_use]
-    pub const fn outcome(self, command: Command) -> Outcome {
-        Outcome::advise(self.as_u16(), self.class(), command)
     }
 }
 

@@ -144,12 +144,6 @@ impl Reply<'_> {
     }
 }
 
-impl From<ReplyCode> for AnyReplyCode {
-    fn from(code: ReplyCode) -> AnyReplyCode {
-        AnyReplyCode(code.as_u16())
-    }
-}
-
 impl From<AnyReplyCode> for u16 {
     fn from(code: AnyReplyCode) -> u16 {
         code.0

@@ -107,15 +107,16 @@ pub use writer::{write_reply, IntoReplyCode, WriteError, MAX_REPLY_LINE_LEN};
 /// ```
 ///
 /// A second argument, `examples = "my_crate::MyCode"`, adds a doctest to the doc of every
-/// generated method, naming the enum by that path. The table format and its validation rules are
-/// in the README.
+/// generated method, naming the enum by that path. The table format, its validation rules and the
+/// options are in [`table_format`]. The enum implements [`ReplyCodeTable`], so code can be generic
+/// over [`ReplyCode`] and your table.
 pub use smtp_codes_macros::reply_codes;
 
 /// Turns an empty enum into an enhanced status code registry read from a CSV file at compile time.
 ///
 /// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute
 /// above the derives. The generated enum has the API of [`EnhancedStatus`]. The table format and
-/// its validation rules are in the README.
+/// its validation rules are in [`table_format`].
 ///
 /// ```
 /// #[smtp_codes::enhanced_statuses("enhanced-codes.csv")]
@@ -125,3 +126,6 @@ pub use smtp_codes_macros::reply_codes;
 /// assert_eq!(Registry::from_parts(2, 2).unwrap().title(), "Mailbox full");
 /// ```
 pub use smtp_codes_macros::enhanced_statuses;
+
+#[doc = include_str!("../TABLES.md")]
+pub mod table_format {}

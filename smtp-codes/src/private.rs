@@ -50,3 +50,9 @@ macro_rules! __reply_code_serde {
 pub const fn outcome(code: u16, class: crate::Class, command: crate::Command) -> crate::Outcome {
     crate::Outcome::advise(code, class, command)
 }
+
+/// A table's code as an `AnyReplyCode`: tables hold only codes in `200..=599`.
+#[must_use]
+pub const fn any_reply_code(code: u16) -> crate::AnyReplyCode {
+    crate::AnyReplyCode::new_unchecked(code)
+}

@@ -18,7 +18,11 @@ use core::fmt;
 /// assert!(!code.is_retryable());
 /// assert_eq!("421".parse::<ReplyCode>(), Ok(ReplyCode::ServiceNotAvailable));
 /// ```
-#[crate::reply_codes("codes.csv", examples = "smtp_codes::ReplyCode")]
+#[crate::reply_codes(
+    "codes.csv",
+    examples = "smtp_codes::ReplyCode",
+    rfc5321_categories = true
+)]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReplyCode {}
 
@@ -88,33 +92,3 @@ impl fmt::Display for ParseReplyCodeError {
 }
 
 impl core::error::Error for ParseReplyCodeError {}
-
-impl crate::ReplyCodeTable for ReplyCode {
-    const ALL: &'static [ReplyCode] = ReplyCode::ALL;
-
-    fn from_u16(code: u16) -> Option<ReplyCode> {
-        ReplyCode::from_u16(code)
-    }
-
-    fn as_u16(self) -> u16 {
-        self.as_u16()
-    }
-
-    fn as_str(self) -> &'static str {
-        self.as_str()
-    }
-
-    fn meaning(self) -> &'static str {
-        self.meaning()
-    }
-
-    fn reference(self) -> &'static str {
-        self.reference()
-    }
-
-    fn is_retryable(self) -> bool {
-        self.is_retryable()
-    }
-}
-
-crate::__reply_code_serde!(ReplyCode);

@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, ReplyCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
+use crate::{EnhancedCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
 
 /// The longest reply line, code and CRLF included (RFC 5321 §4.5.3.1.5).
 ///
@@ -229,7 +229,7 @@ fn write_line<W: fmt::Write + ?Sized>(
     out.write_str("\r\n")
 }
 
-/// A reply code as [`write_reply`] takes it: a number (`550`), a [`ReplyCode`], or a code of
+/// A reply code as [`write_reply`] takes it: a number (`550`), a [`ReplyCode`](crate::ReplyCode), or a code of
 /// your own table (the [`reply_codes`](crate::reply_codes) macro implements it).
 ///
 /// It is a trait of its own rather than `Into<u16>` so that a bare literal still works:
@@ -255,12 +255,6 @@ impl IntoReplyCode for u16 {
 impl IntoReplyCode for &u16 {
     fn into_u16(self) -> u16 {
         *self
-    }
-}
-
-impl IntoReplyCode for ReplyCode {
-    fn into_u16(self) -> u16 {
-        self.as_u16()
     }
 }
 

@@ -37,8 +37,10 @@ pub fn enum_and_api(input: &Input, entries: &[Entry]) -> TokenStream {
     let all = api::all(ident, &names, &all_doc(&docs));
     let from_u16 = from_u16(ident, &names, &codes, &docs);
     let values = values(entries, &names, &docs);
-    let classification = classification(entries, &names, &docs);
+    let classification = classification(entries, &names, &docs, input.rfc5321_categories);
+    let outcome = outcome(&docs);
     let traits = traits(ident);
+    let table_trait = table_trait(ident, input.rfc5321_categories);
     quote! {
         #enum_item
 
@@ -49,9 +51,11 @@ pub fn enum_and_api(input: &Input, entries: &[Entry]) -> TokenStream {
             #from_u16
             #values
             #classification
+            #outcome
         }
 
         #traits
+        #table_trait
     }
 }
 
@@ -165,7 +169,12 @@ fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
             .map(|entry| entry.reference.as_deref().unwrap_or("")),
     );
     let retryable_doc = docs.doc(
-        "Whether the table says that trying again later may succeed.",
+        "Whether the table says that trying again later may succeed.\n\n\
+         This is the code alone. When the command the reply answers is known (a client always \
+         knows it), decide with `outcome(command)` instead: a `552` answering `RCPT` means \
+         \"too many recipients\", to be retried later (RFC 5321 §4.5.3.1.10), while \
+         `is_retryable()` says `false` for 552. Keep `is_retryable()` for codes stored without \
+         their command.",
         |example| {
             let not = if example.entry.retryable { "" } else { "!" };
             format!("assert!({not}{}.is_retryable());", example.variant)
@@ -199,7 +208,14 @@ fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
 }
 
 /// `class`, `category`, and the class predicates (`is_positive`, ...), which forward to `Class`.
-fn classification(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
+/// `category` is a `Category` when the table is held to RFC 5321's categories, an `Option`
+/// otherwise (`None` for a second digit above 5, as for a parsed `571`).
+fn classification(
+    entries: &[Entry],
+    names: &[&Ident],
+    docs: &Docs,
+    rfc5321_categories: bool,
+) -> TokenStream {
     let class = api::accessor(
         &docs.doc(
             "The reply's class: its first digit (RFC 5321 §4.2.1).",
@@ -213,19 +229,38 @@ fn classification(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStre
         names,
         entries.iter().map(|entry| runtime::class(entry.code)),
     );
-    let category = api::accessor(
-        &docs.doc(
-            "The reply's category: its second digit (RFC 5321 §4.2.1).",
-            |example| {
-                let category = runtime::category_in_doc(example.entry.code);
-                format!("assert_eq!({}.category(), {category});", example.variant)
-            },
-        ),
-        "category",
-        &runtime::category_type(),
-        names,
-        entries.iter().map(|entry| runtime::category(entry.code)),
-    );
+    let category = if rfc5321_categories {
+        api::accessor(
+            &docs.doc(
+                "The reply's category: its second digit (RFC 5321 §4.2.1).",
+                |example| {
+                    let category = runtime::category_in_doc(example.entry.code);
+                    format!("assert_eq!({}.category(), {category});", example.variant)
+                },
+            ),
+            "category",
+            &runtime::category_type(),
+            names,
+            entries.iter().map(|entry| runtime::category(entry.code)),
+        )
+    } else {
+        api::accessor(
+            &docs.doc(
+                "The reply's category: its second digit (RFC 5321 §4.2.1); `None` above 5, \
+                 as for a parsed `571`.",
+                |example| {
+                    let category = runtime::optional_category_in_doc(example.entry.code);
+                    format!("assert_eq!({}.category(), {category});", example.variant)
+                },
+            ),
+            "category",
+            &runtime::optional_category_type(),
+            names,
+            entries
+                .iter()
+                .map(|entry| runtime::optional_category(entry.code)),
+        )
+    };
     let predicates = runtime::CLASS_PREDICATES.map(|predicate| {
         let (method, holds) = (predicate.method, predicate.holds);
         let doc = docs.doc(predicate.doc, |example| {
@@ -248,6 +283,113 @@ fn classification(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStre
         #class
         #category
         #(#predicates)*
+    }
+}
+
+/// `outcome(command)`: the advice for the code answering a command.
+fn outcome(docs: &Docs) -> TokenStream {
+    let doc = docs.doc(
+        "The advice for this code answering `command`, by the rules of `smtp_codes::Outcome::of`. \
+         Use it rather than `is_retryable()` whenever the command is known.",
+        |example| {
+            let expected = match example.entry.code {
+                421 | 521 => "assert!(outcome.is_closing());".to_owned(),
+                code => format!(
+                    "assert_eq!(outcome, smtp_codes::Outcome::of({code}, smtp_codes::Command::Rcpt).unwrap());"
+                ),
+            };
+            format!(
+                "let outcome = {}.outcome(smtp_codes::Command::Rcpt);\n{expected}",
+                example.variant
+            )
+        },
+    );
+    let command = runtime::command_type();
+    let output = runtime::outcome_type();
+    let advice = runtime::outcome(
+        &quote!(self.as_u16()),
+        &quote!(self.class()),
+        &quote!(command),
+    );
+    quote! {
+        #[doc = #doc]
+        pub const fn outcome(self, command: #command) -> #output {
+            #advice
+        }
+    }
+}
+
+/// The enum as `ReplyCodeTable` (for code generic over tables), `IntoReplyCode` (for the
+/// writer), `From<Enum> for AnyReplyCode`, and serde when `smtp-codes` has its `serde` feature.
+fn table_trait(ident: &Ident, rfc5321_categories: bool) -> TokenStream {
+    let table = runtime::reply_code_table();
+    let into_reply_code = runtime::into_reply_code();
+    let any = runtime::any_reply_code();
+    let any_of = runtime::any_reply_code_of(&quote!(code.as_u16()));
+    let class = runtime::class_type();
+    let optional_category = runtime::optional_category_type();
+    let command = runtime::command_type();
+    let outcome = runtime::outcome_type();
+    let category = if rfc5321_categories {
+        quote!(::core::option::Option::Some(#ident::category(self)))
+    } else {
+        quote!(#ident::category(self))
+    };
+    let serde = runtime::serde_impls(ident);
+    quote! {
+        impl #table for #ident {
+            const ALL: &'static [#ident] = #ident::ALL;
+
+            fn from_u16(code: u16) -> ::core::option::Option<Self> {
+                #ident::from_u16(code)
+            }
+
+            fn as_u16(self) -> u16 {
+                #ident::as_u16(self)
+            }
+
+            fn as_str(self) -> &'static str {
+                #ident::as_str(self)
+            }
+
+            fn meaning(self) -> &'static str {
+                #ident::meaning(self)
+            }
+
+            fn reference(self) -> &'static str {
+                #ident::reference(self)
+            }
+
+            fn is_retryable(self) -> bool {
+                #ident::is_retryable(self)
+            }
+
+            fn class(self) -> #class {
+                #ident::class(self)
+            }
+
+            fn category(self) -> #optional_category {
+                #category
+            }
+
+            fn outcome(self, command: #command) -> #outcome {
+                #ident::outcome(self, command)
+            }
+        }
+
+        impl #into_reply_code for #ident {
+            fn into_u16(self) -> u16 {
+                #ident::as_u16(self)
+            }
+        }
+
+        impl ::core::convert::From<#ident> for #any {
+            fn from(code: #ident) -> #any {
+                #any_of
+            }
+        }
+
+        #serde
     }
 }
 

@@ -36,6 +36,6 @@ struct Entry {
 }
 
 pub fn expand(input: &Input) -> syn::Result<TokenStream> {
-    let entries = valid::entries(&input.sources[0])?;
+    let entries = valid::entries(&input.sources[0], input.rfc5321_categories)?;
     Ok(expand::enum_and_api(input, &entries))
 }

@@ -8,14 +8,14 @@ use crate::names::{self, Unique};
 use crate::source::Source;
 
 /// The table's rows as entries sorted by code, or every problem found.
-pub fn entries(source: &Source) -> syn::Result<Vec<Entry>> {
+pub fn entries(source: &Source, rfc5321_categories: bool) -> syn::Result<Vec<Entry>> {
     let errors = Errors::default();
     let file = errors.file(source);
     let table = columns::read(&file, COLUMNS);
     let mut entries = Vec::new();
     let (mut codes, mut names) = (FirstSeen::default(), Unique::default());
     for row in table.rows() {
-        entries.extend(entry(&row, &mut codes, &mut names));
+        entries.extend(entry(&row, rfc5321_categories, &mut codes, &mut names));
     }
     drop(table);
     errors.finish()?;
@@ -24,8 +24,13 @@ pub fn entries(source: &Source) -> syn::Result<Vec<Entry>> {
 }
 
 /// One row's entry, when all its fields are good; problems are reported field by field.
-fn entry(row: &Row, codes: &mut FirstSeen<u16>, names: &mut Unique) -> Option<Entry> {
-    let code = row.read("code", fields::reply_code);
+fn entry(
+    row: &Row,
+    rfc5321_categories: bool,
+    codes: &mut FirstSeen<u16>,
+    names: &mut Unique,
+) -> Option<Entry> {
+    let code = row.read("code", |text| fields::reply_code(text, rfc5321_categories));
     if let Some(code) = code {
         codes.check(
             code,
