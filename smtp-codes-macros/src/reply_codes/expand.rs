@@ -171,10 +171,10 @@ fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
     let retryable_doc = docs.doc(
         "Whether the table says that trying again later may succeed.\n\n\
          This is the code alone. When the command the reply answers is known (a client always \
-         knows it), decide with `outcome(command)` instead: a `552` answering `RCPT` means \
-         \"too many recipients\", to be retried later (RFC 5321 §4.5.3.1.10), while \
-         `is_retryable()` says `false` for 552. Keep `is_retryable()` for codes stored without \
-         their command.",
+         knows it), decide with `outcome(command)` instead: in the standard table 552 is not \
+         retryable, yet a `552` answering `RCPT` means \"too many recipients\", to be retried \
+         later (RFC 5321 §4.5.3.1.10). Keep `is_retryable()` for codes stored without their \
+         command.",
         |example| {
             let not = if example.entry.retryable { "" } else { "!" };
             format!("assert!({not}{}.is_retryable());", example.variant)
