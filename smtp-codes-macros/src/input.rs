@@ -59,7 +59,7 @@ pub fn expand(
 }
 
 /// The attribute fills the enum itself, so it must be an empty, non-generic enum.
-fn check_empty_enum(item: &DeriveInput) -> syn::Result<()> {
+pub fn check_empty_enum(item: &DeriveInput) -> syn::Result<()> {
     let Data::Enum(data) = &item.data else {
         return Err(syn::Error::new_spanned(
             &item.ident,

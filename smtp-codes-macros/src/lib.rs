@@ -12,6 +12,7 @@ mod docs;
 mod enhanced_statuses;
 mod ident;
 mod input;
+mod reasons;
 mod reply_codes;
 mod table;
 
@@ -45,4 +46,20 @@ pub fn reply_codes(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn enhanced_statuses(args: TokenStream, item: TokenStream) -> TokenStream {
     input::expand(args, item, enhanced_statuses::expand)
+}
+
+/// Fills an empty enum with the bounce reasons of a reasons table, and generates the phrase
+/// matcher and status rules that diagnose them from two more tables.
+///
+/// Paths are relative to the calling crate's `CARGO_MANIFEST_DIR`. Put the attribute above the
+/// derives. See the `smtp-codes` crate for the table formats and the generated API.
+///
+/// ```ignore
+/// #[smtp_codes::reasons("reasons.csv", phrases = "phrases.csv", statuses = "statuses.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Reason {}
+/// ```
+#[proc_macro_attribute]
+pub fn reasons(args: TokenStream, item: TokenStream) -> TokenStream {
+    reasons::expand(args, item)
 }
