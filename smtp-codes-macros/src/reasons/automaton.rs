@@ -62,6 +62,7 @@ impl Automaton {
 
     /// The lowest-numbered phrase found in `text` for which `accept` is true, walking the tables
     /// exactly as the runtime does.
+    #[cfg(test)]
     pub fn find(&self, text: &[u8], accept: impl Fn(u16) -> bool) -> Option<u16> {
         let mut state = self.start;
         let mut best = None::<u16>;

@@ -6,7 +6,6 @@ mod automaton;
 mod expand;
 mod valid;
 
-use proc_macro2::TokenStream;
 use syn::parse::{Parse, ParseStream};
 use syn::{DeriveInput, Ident, LitStr, Token};
 
