@@ -51,17 +51,21 @@ fn cases() -> Vec<Case> {
     let mut lines = data.lines().enumerate();
     let (_, header) = lines.next().expect("cases.tsv has a header");
     assert_eq!(
-        header,
-        "file\trecipient\treason\thard\treply_code\tstatus\tcommand\tdiagnostic",
+        header, "file\trecipient\treason\thard\treply_code\tstatus\tcommand\tdiagnostic",
         "cases.tsv: unexpected header"
     );
     lines
         .map(|(index, line)| {
             let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(fields.len(), 8, "cases.tsv:{}: expected 8 fields", index + 1);
-            let reason = fields[2]
-                .parse()
-                .unwrap_or_else(|_| panic!("cases.tsv:{}: unknown reason {}", index + 1, fields[2]));
+            assert_eq!(
+                fields.len(),
+                8,
+                "cases.tsv:{}: expected 8 fields",
+                index + 1
+            );
+            let reason = fields[2].parse().unwrap_or_else(|_| {
+                panic!("cases.tsv:{}: unknown reason {}", index + 1, fields[2])
+            });
             Case {
                 line: index + 1,
                 reason,
@@ -84,7 +88,12 @@ fn accuracy_on_the_bounce_corpus() {
     // expected -> (rows, agreed, got -> count)
     let mut confusion: BTreeMap<&str, (usize, usize, BTreeMap<&str, usize>)> = BTreeMap::new();
     for case in &cases {
-        let diagnosis = Diagnosis::of(case.reply_code, case.status, case.text.as_bytes(), case.command);
+        let diagnosis = Diagnosis::of(
+            case.reply_code,
+            case.status,
+            case.text.as_bytes(),
+            case.command,
+        );
         let entry = confusion.entry(case.reason.name()).or_default();
         entry.0 += 1;
         if diagnosis.reason() == case.reason {
@@ -108,18 +117,38 @@ fn accuracy_on_the_bounce_corpus() {
         }
         if diagnosis.is_hard() == case.hard {
             hard_ok += 1;
+        } else if misses {
+            println!(
+                "HARD cases.tsv:{} want hard={} got {}",
+                case.line, case.hard, diagnosis
+            );
         }
     }
     let total = cases.len();
     let reason_rate = reason_ok as f64 / total as f64;
     let hard_rate = hard_ok as f64 / total as f64;
-    println!("rows {total}: reason {reason_ok} ({:.1} %), hard/soft {hard_ok} ({:.1} %)", 100.0 * reason_rate, 100.0 * hard_rate);
+    println!(
+        "rows {total}: reason {reason_ok} ({:.1} %), hard/soft {hard_ok} ({:.1} %)",
+        100.0 * reason_rate,
+        100.0 * hard_rate
+    );
     println!("| expected | rows | agreed | diagnosed instead |");
     println!("|---|---:|---:|---|");
     for (reason, (rows, agreed, instead)) in &confusion {
-        let instead: Vec<String> = instead.iter().map(|(got, n)| format!("{got} {n}")).collect();
+        let instead: Vec<String> = instead
+            .iter()
+            .map(|(got, n)| format!("{got} {n}"))
+            .collect();
         println!("| {reason} | {rows} | {agreed} | {} |", instead.join(", "));
     }
-    assert!(reason_rate >= 0.85, "reason agreement {:.1} % is below 85 %", 100.0 * reason_rate);
-    assert!(hard_rate >= 0.95, "hard/soft agreement {:.1} % is below 95 %", 100.0 * hard_rate);
+    assert!(
+        reason_rate >= 0.85,
+        "reason agreement {:.1} % is below 85 %",
+        100.0 * reason_rate
+    );
+    assert!(
+        hard_rate >= 0.95,
+        "hard/soft agreement {:.1} % is below 95 %",
+        100.0 * hard_rate
+    );
 }

@@ -95,7 +95,10 @@ impl Automaton {
 
 /// Little-endian bytes of `values`, for a byte-string literal.
 pub fn le_bytes(values: &[u16]) -> Vec<u8> {
-    values.iter().flat_map(|value| value.to_le_bytes()).collect()
+    values
+        .iter()
+        .flat_map(|value| value.to_le_bytes())
+        .collect()
 }
 
 /// One class per distinct folded byte of the phrases, upper-case letters sharing theirs.
@@ -153,7 +156,8 @@ impl Trie {
                         if next >= MAX_STATES {
                             return Err(BuildError::TooLarge);
                         }
-                        trie.goto[slot] = Some(u32::try_from(next).map_err(|_| BuildError::TooLarge)?);
+                        trie.goto[slot] =
+                            Some(u32::try_from(next).map_err(|_| BuildError::TooLarge)?);
                         trie.goto.extend(std::iter::repeat(None).take(stride));
                         trie.fail.push(0);
                         trie.outputs.push(Vec::new());
@@ -220,7 +224,9 @@ impl Trie {
             }
         }
         let mut ids = vec![0u16; count];
-        let mut matching: Vec<usize> = (0..count).filter(|&s| !self.outputs[s].is_empty()).collect();
+        let mut matching: Vec<usize> = (0..count)
+            .filter(|&s| !self.outputs[s].is_empty())
+            .collect();
         let match_states = matching.len();
         matching.extend((0..count).filter(|&s| self.outputs[s].is_empty()));
         for (new, &old) in matching.iter().enumerate() {
@@ -271,7 +277,10 @@ mod tests {
         let automaton = Automaton::build(&phrases).unwrap();
         assert_eq!(automaton.find(b"550 Unknown user", |_| true), Some(1));
         assert_eq!(automaton.find(b"550 USER UNKNOWN", |_| true), Some(0));
-        assert_eq!(automaton.find(b"mailbox full; user unknown", |_| true), Some(0));
+        assert_eq!(
+            automaton.find(b"mailbox full; user unknown", |_| true),
+            Some(0)
+        );
         assert_eq!(automaton.find(b"Mailbox Full", |_| true), Some(2));
         assert_eq!(automaton.find(b"nothing here", |_| true), None);
         assert_eq!(automaton.find(b"", |_| true), None);
@@ -318,20 +327,28 @@ mod tests {
         let automaton = Automaton::build(&["ab", "b"]).unwrap();
         // Classes: 0 for others, then `a` and `b`.
         assert_eq!(automaton.stride, 3);
-        assert_eq!(automaton.classes[usize::from(b'A')], automaton.classes[usize::from(b'a')]);
+        assert_eq!(
+            automaton.classes[usize::from(b'A')],
+            automaton.classes[usize::from(b'a')]
+        );
         assert_eq!(automaton.classes[usize::from(b'z')], 0);
         // States: root, `a`, `ab`, `b`; `ab` and `b` match.
         assert_eq!(automaton.transitions.len(), 4 * 3);
         assert_eq!(automaton.match_states, 2);
         assert!(automaton.start >= automaton.match_states);
         assert_eq!(automaton.output_bounds.len(), 3);
-        assert_eq!(automaton.table_bytes(), 256 + 2 * (12 + 3 + automaton.outputs.len()));
+        assert_eq!(
+            automaton.table_bytes(),
+            256 + 2 * (12 + 3 + automaton.outputs.len())
+        );
         assert_eq!(le_bytes(&[0x0102]), [2, 1]);
     }
 
     /// A small deterministic generator, so the comparison needs no extra dependency.
     fn lcg(seed: &mut u64) -> u64 {
-        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        *seed = seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         *seed >> 33
     }
 

@@ -47,15 +47,19 @@ fn variant_doc(tables: &Tables, index: usize) -> String {
     doc
 }
 
-pub fn generate(sources: &Sources, item: &DeriveInput, tables: &Tables) -> syn::Result<TokenStream> {
+pub fn generate(
+    sources: &Sources,
+    item: &DeriveInput,
+    tables: &Tables,
+) -> syn::Result<TokenStream> {
     let DeriveInput {
         attrs, vis, ident, ..
     } = item;
     let texts: Vec<&str> = tables.phrases.iter().map(|p| p.text.as_str()).collect();
     let automaton = Automaton::build(&texts).map_err(|err| {
-        sources
-            .phrases
-            .error(format_args!("the phrases cannot be compiled into a matcher: {err:?}"))
+        sources.phrases.error(format_args!(
+            "the phrases cannot be compiled into a matcher: {err:?}"
+        ))
     })?;
     let table_bytes = automaton.table_bytes();
     if table_bytes > MAX_TABLE_BYTES {
@@ -71,9 +75,17 @@ pub fn generate(sources: &Sources, item: &DeriveInput, tables: &Tables) -> syn::
         .map(|entry| Ident::new(&entry.name, Span::call_site()))
         .collect();
     let name_strs: Vec<&str> = tables.reasons.iter().map(|e| e.name.as_str()).collect();
-    let descriptions: Vec<&str> = tables.reasons.iter().map(|e| e.description.as_str()).collect();
+    let descriptions: Vec<&str> = tables
+        .reasons
+        .iter()
+        .map(|e| e.description.as_str())
+        .collect();
     let hards: Vec<bool> = tables.reasons.iter().map(|e| e.hard).collect();
-    let references: Vec<&str> = tables.reasons.iter().map(|e| e.reference.as_str()).collect();
+    let references: Vec<&str> = tables
+        .reasons
+        .iter()
+        .map(|e| e.reference.as_str())
+        .collect();
     let docs: Vec<String> = (0..names.len()).map(|i| variant_doc(tables, i)).collect();
 
     let phrases = tables.phrases.iter().map(|phrase| {

@@ -20,7 +20,8 @@ struct Args {
 
 impl Parse for Args {
     fn parse(input: ParseStream) -> syn::Result<Self> {
-        const USAGE: &str = "expected (\"reasons.csv\", phrases = \"phrases.csv\", statuses = \"statuses.csv\")";
+        const USAGE: &str =
+            "expected (\"reasons.csv\", phrases = \"phrases.csv\", statuses = \"statuses.csv\")";
         let reasons: LitStr = input
             .parse()
             .map_err(|err| syn::Error::new(err.span(), USAGE))?;
@@ -40,7 +41,10 @@ impl Parse for Args {
                 }
             };
             if slot.replace(value).is_some() {
-                return Err(syn::Error::new(key.span(), format!("`{key}` is given twice")));
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("`{key}` is given twice"),
+                ));
             }
         }
         if !input.is_empty() {
@@ -58,7 +62,10 @@ impl Parse for Args {
 }
 
 /// Reads the three tables, checks them together and generates the enum and its matcher.
-pub fn expand(args: proc_macro::TokenStream, item: proc_macro::TokenStream) -> proc_macro::TokenStream {
+pub fn expand(
+    args: proc_macro::TokenStream,
+    item: proc_macro::TokenStream,
+) -> proc_macro::TokenStream {
     let result = syn::parse::<Args>(args).and_then(|args| {
         let enum_item = syn::parse::<DeriveInput>(item)?;
         crate::input::check_empty_enum(&enum_item)?;

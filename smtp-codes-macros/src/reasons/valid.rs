@@ -129,7 +129,11 @@ fn boolean(text: &str, field: &str, line: u64, errors: &mut Errors) -> Option<bo
         "true" => Some(true),
         "false" => Some(false),
         other => {
-            errors.field(line, field, format_args!("`{other}` is not `true` or `false`"));
+            errors.field(
+                line,
+                field,
+                format_args!("`{other}` is not `true` or `false`"),
+            );
             None
         }
     }
@@ -147,7 +151,13 @@ fn reasons(source: &Source, errors: &mut Errors) -> Vec<ReasonEntry> {
                 false
             }
             None => {
-                names.check(raw.name.clone(), line, errors, "name", format_args!("reason `{}`", raw.name));
+                names.check(
+                    raw.name.clone(),
+                    line,
+                    errors,
+                    "name",
+                    format_args!("reason `{}`", raw.name),
+                );
                 true
             }
         };
@@ -226,7 +236,13 @@ fn statuses(
         let (line, raw) = (row.line, row.fields);
         let code = status(&raw.status, line, errors);
         if let Some(code) = code {
-            seen.check(code, line, errors, "status", format_args!("status `{}`", raw.status));
+            seen.check(
+                code,
+                line,
+                errors,
+                "status",
+                format_args!("status `{}`", raw.status),
+            );
         }
         let reason = reason(&raw.reason, names, line, errors);
         let status_first = match raw.priority.as_str() {
@@ -262,7 +278,10 @@ fn commands(text: &str, line: u64, errors: &mut Errors) -> Option<Vec<usize>> {
     let mut found = Vec::new();
     let mut ok = true;
     for word in text.split(' ').filter(|word| !word.is_empty()) {
-        match COMMANDS.iter().position(|(name, _)| name.eq_ignore_ascii_case(word)) {
+        match COMMANDS
+            .iter()
+            .position(|(name, _)| name.eq_ignore_ascii_case(word))
+        {
             Some(index) => found.push(index),
             None => {
                 let known: Vec<&str> = COMMANDS.iter().map(|(name, _)| *name).collect();
@@ -304,11 +323,7 @@ fn covers(outer: &[usize], inner: &[usize]) -> bool {
     outer.is_empty() || (!inner.is_empty() && inner.iter().all(|c| outer.contains(c)))
 }
 
-fn phrases(
-    source: &Source,
-    names: &HashMap<&str, usize>,
-    errors: &mut Errors,
-) -> Vec<PhraseEntry> {
+fn phrases(source: &Source, names: &HashMap<&str, usize>, errors: &mut Errors) -> Vec<PhraseEntry> {
     let rows = table::read_rows::<RawPhrase>(source, &PHRASE_COLUMNS, errors);
     let mut entries: Vec<PhraseEntry> = Vec::with_capacity(rows.len());
     let mut folded_texts: Vec<Vec<u8>> = Vec::with_capacity(rows.len());
@@ -333,7 +348,9 @@ fn phrases(
         let folded = fold(raw.phrase.as_bytes());
         let earlier = entries.iter().zip(&folded_texts).find(|(entry, text)| {
             covers(&entry.commands, &commands)
-                && folded.windows(text.len()).any(|window| window == text.as_slice())
+                && folded
+                    .windows(text.len())
+                    .any(|window| window == text.as_slice())
         });
         if let Some((entry, text)) = earlier {
             let first = source.at(entry.line);

@@ -87,7 +87,11 @@ impl<R: Copy> Phrase<R> {
 impl<R> fmt::Display for Phrase<R> {
     /// `"user unknown" (phrases.csv:12, Postfix)`, with ` after RCPT` when restricted.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" (phrases.csv:{}, {})", self.text, self.line, self.source)?;
+        write!(
+            f,
+            "\"{}\" (phrases.csv:{}, {})",
+            self.text, self.line, self.source
+        )?;
         for (index, command) in self.commands.iter().enumerate() {
             let separator = if index == 0 { " after " } else { ", " };
             write!(f, "{separator}{command:?}")?;

@@ -15,7 +15,8 @@ pub fn status(text: &[u8]) -> Option<EnhancedCode> {
     let mut at = 0;
     while at < text.len() {
         let rest = &text[at..];
-        let starts = matches!(rest, [b'4' | b'5', b'.', ..]) && (at == 0 || is_boundary(text.get(at - 1)));
+        let starts =
+            matches!(rest, [b'4' | b'5', b'.', ..]) && (at == 0 || is_boundary(text.get(at - 1)));
         if starts {
             if let Ok((code, used)) = EnhancedCode::parse_prefix(rest) {
                 if is_boundary(rest.get(used)) && code.class() != EnhancedClass::Success {
@@ -39,7 +40,9 @@ pub fn reply_code(text: &[u8]) -> Option<u16> {
             && units.is_ascii_digit()
             && (at == 0 || is_boundary(text.get(at - 1)))
             && is_boundary(text.get(at + 3));
-        own.then(|| u16::from(hundreds - b'0') * 100 + u16::from(tens - b'0') * 10 + u16::from(units - b'0'))
+        own.then(|| {
+            u16::from(hundreds - b'0') * 100 + u16::from(tens - b'0') * 10 + u16::from(units - b'0')
+        })
     })
 }
 
@@ -112,11 +115,23 @@ mod tests {
 
     #[test]
     fn finds_a_status_where_servers_write_it() {
-        assert_eq!(code("550 5.1.1 <a@b>: User unknown").as_deref(), Some("5.1.1"));
-        assert_eq!(code("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)").as_deref(), Some("5.1.1"));
-        assert_eq!(code("550-5.7.26 Unauthenticated").as_deref(), Some("5.7.26"));
+        assert_eq!(
+            code("550 5.1.1 <a@b>: User unknown").as_deref(),
+            Some("5.1.1")
+        );
+        assert_eq!(
+            code("550 sorry, no mailbox here by that name (#5.1.1 - chkusr)").as_deref(),
+            Some("5.1.1")
+        );
+        assert_eq!(
+            code("550-5.7.26 Unauthenticated").as_deref(),
+            Some("5.7.26")
+        );
         assert_eq!(code("Ip 192.0.2.5.4.4 is 4.16.55.1 here").as_deref(), None);
-        assert_eq!(code("250 2.0.0 OK then 451 4.3.0 later").as_deref(), Some("4.3.0"));
+        assert_eq!(
+            code("250 2.0.0 OK then 451 4.3.0 later").as_deref(),
+            Some("4.3.0")
+        );
         assert_eq!(code("v5.1.1 x5.1.1"), None);
         assert_eq!(code(""), None);
     }
@@ -126,17 +141,32 @@ mod tests {
         assert_eq!(reply_code(b"550 5.1.1 User unknown"), Some(550));
         assert_eq!(reply_code(b"ERROR_CODE :550, ERROR_CODE :5.2.1"), Some(550));
         assert_eq!(reply_code(b"returned '441 4.4.1 Error"), Some(441));
-        assert_eq!(reply_code(b"host [192.0.2.225] in 840 minutes, 5500 ms"), None);
+        assert_eq!(
+            reply_code(b"host [192.0.2.225] in 840 minutes, 5500 ms"),
+            None
+        );
         assert_eq!(reply_code(b"550"), Some(550));
         assert_eq!(reply_code(b"55"), None);
     }
 
     #[test]
     fn finds_the_command_in_mta_wording() {
-        assert_eq!(command(b"550 5.1.1 User Unknown (in reply to RCPT TO command)"), Some(Command::Rcpt));
-        assert_eq!(command(b"SMTP error from remote mail server after end of data: 554"), Some(Command::EndOfData));
-        assert_eq!(command(b"mx did not like our final DATA:554 5.7.9"), Some(Command::EndOfData));
-        assert_eq!(command(b"host x refused to talk to me: 421"), Some(Command::Greeting));
+        assert_eq!(
+            command(b"550 5.1.1 User Unknown (in reply to RCPT TO command)"),
+            Some(Command::Rcpt)
+        );
+        assert_eq!(
+            command(b"SMTP error from remote mail server after end of data: 554"),
+            Some(Command::EndOfData)
+        );
+        assert_eq!(
+            command(b"mx did not like our final DATA:554 5.7.9"),
+            Some(Command::EndOfData)
+        );
+        assert_eq!(
+            command(b"host x refused to talk to me: 421"),
+            Some(Command::Greeting)
+        );
         assert_eq!(command(b"550 5.1.1 User unknown"), None);
         assert_eq!(command(b"in reply to rcpt"), None);
     }
