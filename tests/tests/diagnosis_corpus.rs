@@ -4,84 +4,13 @@
 //! fails below 85 % (reason) or 95 % (hard/soft). `DIAGNOSIS_MISSES=1` prints every miss.
 
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
-use smtp_codes::{Command, Diagnosis, EnhancedCode, Reason};
-
-/// The corpus directory: `$BOUNCE_CORPUS`, else `<workspace>/../shared/bounce-corpus`.
-fn corpus_dir() -> PathBuf {
-    match std::env::var_os("BOUNCE_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bounce-corpus"),
-    }
-}
-
-/// The command as the corpus writes it.
-fn command(text: &str) -> Option<Command> {
-    Some(match text {
-        "" => return None,
-        "RCPT" => Command::Rcpt,
-        "MAIL" => Command::Mail,
-        "DATA" => Command::Data,
-        "EHLO" => Command::Ehlo,
-        "HELO" => Command::Helo,
-        "CONN" => Command::Greeting,
-        other => panic!("cases.tsv: unknown command `{other}`"),
-    })
-}
-
-struct Case {
-    line: usize,
-    reason: Reason,
-    hard: bool,
-    reply_code: Option<u16>,
-    status: Option<EnhancedCode>,
-    command: Option<Command>,
-    text: String,
-}
-
-fn cases() -> Vec<Case> {
-    let path = corpus_dir().join("cases.tsv");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        panic!(
-            "the bounce corpus is missing: cannot read `{}` (set BOUNCE_CORPUS to its directory)",
-            path.display()
-        );
-    };
-    let mut lines = data.lines().enumerate();
-    let (_, header) = lines.next().expect("cases.tsv has a header");
-    assert_eq!(
-        header, "file\trecipient\treason\thard\treply_code\tstatus\tcommand\tdiagnostic",
-        "cases.tsv: unexpected header"
-    );
-    lines
-        .map(|(index, line)| {
-            let fields: Vec<&str> = line.split('\t').collect();
-            assert_eq!(
-                fields.len(),
-                8,
-                "cases.tsv:{}: expected 8 fields",
-                index + 1
-            );
-            let reason = fields[2].parse().unwrap_or_else(|_| {
-                panic!("cases.tsv:{}: unknown reason {}", index + 1, fields[2])
-            });
-            Case {
-                line: index + 1,
-                reason,
-                hard: fields[3] == "true",
-                reply_code: fields[4].parse().ok(),
-                status: fields[5].parse().ok(),
-                command: command(fields[6]),
-                text: fields[7].to_owned(),
-            }
-        })
-        .collect()
-}
+use smtp_codes::Diagnosis;
+use smtp_codes_tests::bounce_cases;
 
 #[test]
 fn accuracy_on_the_bounce_corpus() {
-    let cases = cases();
+    let cases = bounce_cases();
     assert!(!cases.is_empty(), "cases.tsv has no rows");
     let misses = std::env::var_os("DIAGNOSIS_MISSES").is_some();
     let (mut reason_ok, mut hard_ok) = (0usize, 0usize);

@@ -89,14 +89,31 @@ fn starts_with_folded(text: &[u8], at: usize, word: &[u8]) -> bool {
         .is_some_and(|slice| slice.eq_ignore_ascii_case(word))
 }
 
-/// The command the first of [`COMMAND_WORDS`] found in `text` names. Each position is compared
-/// only with the words starting with its byte, and the words are short: linear in the text.
+/// Which bytes (either case) start a word of [`COMMAND_WORDS`].
+const FIRST_BYTES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut index = 0;
+    while index < COMMAND_WORDS.len() {
+        let first = COMMAND_WORDS[index].0[0];
+        table[first as usize] = true;
+        table[first.to_ascii_uppercase() as usize] = true;
+        index += 1;
+    }
+    table
+};
+
+/// The command the first of [`COMMAND_WORDS`] found in `text` names. Only positions whose byte
+/// starts a word are compared, each with the words starting with that byte, and the words are
+/// short: linear in the text.
 pub fn command(text: &[u8]) -> Option<Command> {
-    (0..text.len()).find_map(|at| {
-        let first = text[at].to_ascii_lowercase();
+    text.iter().enumerate().find_map(|(at, &byte)| {
+        if !FIRST_BYTES[usize::from(byte)] {
+            return None;
+        }
+        let first = byte.to_ascii_lowercase();
         COMMAND_WORDS
             .iter()
-            .filter(|(word, _)| word.first() == Some(&first))
+            .filter(|(word, _)| word[0] == first)
             .find(|(word, _)| starts_with_folded(text, at, word))
             .map(|(_, command)| *command)
     })
