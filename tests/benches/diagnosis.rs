@@ -39,10 +39,15 @@ fn diagnosis(c: &mut Criterion) {
             .min()
     };
     for case in &cases {
-        let ours = Reason::find_phrase(case.text.as_bytes(), case.command)
-            .map(|phrase| phrase.line());
-        let theirs = aho_find(case.text.as_bytes(), case.command).map(|index| phrases[index].line());
-        assert_eq!(ours, theirs, "cases.tsv:{}: the two searches disagree", case.line);
+        let ours =
+            Reason::find_phrase(case.text.as_bytes(), case.command).map(|phrase| phrase.line());
+        let theirs =
+            aho_find(case.text.as_bytes(), case.command).map(|index| phrases[index].line());
+        assert_eq!(
+            ours, theirs,
+            "cases.tsv:{}: the two searches disagree",
+            case.line
+        );
     }
 
     let mut group = c.benchmark_group("diagnosis");
@@ -62,7 +67,10 @@ fn diagnosis(c: &mut Criterion) {
     group.bench_function("find_phrase", |b| {
         b.iter(|| {
             for case in &cases {
-                black_box(Reason::find_phrase(black_box(case.text.as_bytes()), case.command));
+                black_box(Reason::find_phrase(
+                    black_box(case.text.as_bytes()),
+                    case.command,
+                ));
             }
         });
     });

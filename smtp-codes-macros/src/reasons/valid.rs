@@ -95,13 +95,16 @@ pub struct Tables {
 /// Checks all three tables, reporting every problem of every file at once.
 pub fn validate(sources: &Sources) -> syn::Result<Tables> {
     let mut reason_errors = Errors::new(&sources.reasons);
-    let reasons = reasons(&sources.reasons, &mut reason_errors);
+    let (reasons, valid_names) = reasons(&sources.reasons, &mut reason_errors);
     let reason_ok = reason_errors.finish();
-    let names: HashMap<&str, usize> = reasons
-        .iter()
-        .enumerate()
-        .map(|(index, entry)| (entry.name.as_str(), index))
-        .collect();
+    // Every well-formed name counts, even on a row with another problem, so that one bad field
+    // does not make every row naming that reason an error too. The indices are those of
+    // `reasons` whenever the reasons table has no error, the only case in which they are used.
+    let mut names: HashMap<&str, usize> = HashMap::new();
+    for name in &valid_names {
+        let next = names.len();
+        names.entry(name.as_str()).or_insert(next);
+    }
     let mut status_errors = Errors::new(&sources.statuses);
     let statuses = statuses(&sources.statuses, &names, &mut status_errors);
     let mut phrase_errors = Errors::new(&sources.phrases);
@@ -139,10 +142,12 @@ fn boolean(text: &str, field: &str, line: u64, errors: &mut Errors) -> Option<bo
     }
 }
 
-fn reasons(source: &Source, errors: &mut Errors) -> Vec<ReasonEntry> {
+/// The valid rows, and every well-formed name in file order.
+fn reasons(source: &Source, errors: &mut Errors) -> (Vec<ReasonEntry>, Vec<String>) {
     let rows = table::read_rows::<RawReason>(source, &REASON_COLUMNS, errors);
     let mut names = FirstSeen::default();
     let mut entries = Vec::with_capacity(rows.len());
+    let mut valid_names = Vec::with_capacity(rows.len());
     for row in rows {
         let (line, raw) = (row.line, row.fields);
         let name_ok = match ident::problem(&raw.name) {
@@ -158,6 +163,7 @@ fn reasons(source: &Source, errors: &mut Errors) -> Vec<ReasonEntry> {
                     "name",
                     format_args!("reason `{}`", raw.name),
                 );
+                valid_names.push(raw.name.clone());
                 true
             }
         };
@@ -174,7 +180,7 @@ fn reasons(source: &Source, errors: &mut Errors) -> Vec<ReasonEntry> {
             });
         }
     }
-    entries
+    (entries, valid_names)
 }
 
 /// A known reason's index, or an error on `field`.

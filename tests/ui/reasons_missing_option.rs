@@ -1,0 +1,5 @@
+#[smtp_codes::reasons("fixtures/reasons_good.csv", phrases = "fixtures/reasons_good_phrases.csv")]
+#[derive(Debug, Clone, Copy)]
+pub enum Reason {}
+
+fn main() {}
