@@ -120,7 +120,7 @@ pub use smtp_codes_macros::enhanced_statuses;
 /// README's "Diagnosis" section.
 ///
 /// ```
-/// #[smtp_codes::reasons("reasons.csv", phrases = "phrases.csv", statuses = "statuses.csv")]
+/// #[smtp_codes::reasons("reasons.csv", "phrases.csv", "statuses.csv")]
 /// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 /// pub enum MyReason {}
 ///

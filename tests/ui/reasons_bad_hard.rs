@@ -1,7 +1,7 @@
 #[smtp_codes::reasons(
     "fixtures/reasons_bad_hard.csv",
-    phrases = "fixtures/reasons_good_phrases.csv",
-    statuses = "fixtures/reasons_good_statuses.csv"
+    "fixtures/reasons_good_phrases.csv",
+    "fixtures/reasons_good_statuses.csv"
 )]
 #[derive(Debug, Clone, Copy)]
 pub enum Reason {}

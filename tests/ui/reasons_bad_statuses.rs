@@ -1,7 +1,7 @@
 #[smtp_codes::reasons(
     "fixtures/reasons_good.csv",
-    phrases = "fixtures/reasons_good_phrases.csv",
-    statuses = "fixtures/reasons_bad_statuses.csv"
+    "fixtures/reasons_good_phrases.csv",
+    "fixtures/reasons_bad_statuses.csv"
 )]
 #[derive(Debug, Clone, Copy)]
 pub enum Reason {}

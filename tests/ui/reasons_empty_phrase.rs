@@ -1,7 +1,7 @@
 #[smtp_codes::reasons(
     "fixtures/reasons_good.csv",
-    phrases = "fixtures/reasons_empty_phrase.csv",
-    statuses = "fixtures/reasons_good_statuses.csv"
+    "fixtures/reasons_empty_phrase.csv",
+    "fixtures/reasons_good_statuses.csv"
 )]
 #[derive(Debug, Clone, Copy)]
 pub enum Reason {}

@@ -3,12 +3,15 @@
 
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
-use syn::{DeriveInput, LitByteStr};
+use syn::LitByteStr;
 
 use super::automaton::{le_bytes, Automaton};
-use super::valid::{Sources, Tables};
+use super::valid::Tables;
 use super::COMMANDS;
+use crate::api;
 use crate::docs::doc_text;
+use crate::runtime;
+use crate::Input;
 
 /// The generated tables must stay small: they are linked into every program that diagnoses.
 const MAX_TABLE_BYTES: usize = 512 * 1024;
@@ -47,23 +50,20 @@ fn variant_doc(tables: &Tables, index: usize) -> String {
     doc
 }
 
-pub fn generate(
-    sources: &Sources,
-    item: &DeriveInput,
-    tables: &Tables,
-) -> syn::Result<TokenStream> {
-    let DeriveInput {
-        attrs, vis, ident, ..
-    } = item;
+pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
+    let ident = &input.item.ident;
+    let phrase_source = &input.sources[1];
+    let phrase_ty = runtime::phrase_type();
+    let status_rule_ty = runtime::status_rule_type();
     let texts: Vec<&str> = tables.phrases.iter().map(|p| p.text.as_str()).collect();
     let automaton = Automaton::build(&texts).map_err(|err| {
-        sources.phrases.error(format_args!(
+        phrase_source.error(format_args!(
             "the phrases cannot be compiled into a matcher: {err:?}"
         ))
     })?;
     let table_bytes = automaton.table_bytes();
     if table_bytes > MAX_TABLE_BYTES {
-        return Err(sources.phrases.error(format_args!(
+        return Err(phrase_source.error(format_args!(
             "the phrase matcher's tables would take {table_bytes} bytes, over the limit of \
              {MAX_TABLE_BYTES}: shorten or merge phrases"
         )));
@@ -93,12 +93,12 @@ pub fn generate(
         let reason = &names[phrase.reason];
         let commands = phrase.commands.iter().map(|&index| {
             let variant = Ident::new(COMMANDS[index].1, Span::call_site());
-            quote!(::smtp_codes::Command::#variant)
+            runtime::command(&variant)
         });
         let source = phrase.source.as_str();
         let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
         quote! {
-            ::smtp_codes::Phrase::__new(#text, Self::#reason, &[#(#commands),*], #source, #line)
+            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line)
         }
     });
     let statuses = tables.statuses.iter().map(|status| {
@@ -109,7 +109,7 @@ pub fn generate(
         let status_first = status.status_first;
         let note = status.note.as_str();
         quote! {
-            ::smtp_codes::StatusRule::__new(#class, #subject, #detail, Self::#reason, #status_first, #note)
+            #status_rule_ty::__new(#class, #subject, #detail, Self::#reason, #status_first, #note)
         }
     });
 
@@ -130,30 +130,36 @@ pub fn generate(
          states, {stride} byte classes, {table_bytes} bytes of tables); no allocation.",
         tables.phrases.len()
     );
-    let tracking = [&sources.reasons, &sources.phrases, &sources.statuses]
-        .map(|source| source.tracking_item(ident));
+    let tracking = api::tracking(&input.sources, ident);
+    let variants: Vec<api::Variant> = names
+        .iter()
+        .zip(docs)
+        .map(|(name, doc)| api::Variant {
+            name,
+            doc,
+            discriminant: None,
+        })
+        .collect();
+    let enum_item = api::enum_item(&input.item, None, &variants);
+    let command = runtime::command_type();
+    let enhanced_code = runtime::enhanced_code_type();
+    let automaton = runtime::phrase_automaton_type();
+    let parse_error = runtime::parse_reason_error();
 
     Ok(quote! {
-        #(#attrs)*
-        #[non_exhaustive]
-        #vis enum #ident {
-            #(
-                #[doc = #docs]
-                #names,
-            )*
-        }
+        #enum_item
 
-        #(#tracking)*
+        #tracking
 
         impl #ident {
             /// Every reason, in the order of the reasons table.
             pub const ALL: &'static [Self] = &[#(Self::#names),*];
 
             /// Every row of the phrase table, in file order: the first that matches decides.
-            pub const PHRASES: &'static [::smtp_codes::Phrase<Self>] = &[#(#phrases),*];
+            pub const PHRASES: &'static [#phrase_ty<Self>] = &[#(#phrases),*];
 
             /// Every row of the status table: which enhanced status codes decide which reason.
-            pub const STATUS_RULES: &'static [::smtp_codes::StatusRule<Self>] = &[#(#statuses),*];
+            pub const STATUS_RULES: &'static [#status_rule_ty<Self>] = &[#(#statuses),*];
 
             /// The size in bytes of the phrase automaton's tables.
             pub const MATCHER_TABLE_BYTES: usize = #table_bytes;
@@ -194,10 +200,10 @@ pub fn generate(
             #[must_use]
             pub fn find_phrase(
                 text: &[u8],
-                command: ::core::option::Option<::smtp_codes::Command>,
-            ) -> ::core::option::Option<&'static ::smtp_codes::Phrase<Self>> {
-                static AUTOMATON: ::smtp_codes::__private::PhraseAutomaton =
-                    ::smtp_codes::__private::PhraseAutomaton {
+                command: ::core::option::Option<#command>,
+            ) -> ::core::option::Option<&'static #phrase_ty<Self>> {
+                static AUTOMATON: #automaton =
+                    #automaton {
                         classes: #classes,
                         stride: #stride,
                         transitions: #transitions,
@@ -220,8 +226,8 @@ pub fn generate(
             /// any class (`X.1.1`); `None` when the table has neither.
             #[must_use]
             pub fn status_rule(
-                code: ::smtp_codes::EnhancedCode,
-            ) -> ::core::option::Option<&'static ::smtp_codes::StatusRule<Self>> {
+                code: #enhanced_code,
+            ) -> ::core::option::Option<&'static #status_rule_ty<Self>> {
                 let rules = Self::STATUS_RULES;
                 let exact = rules.iter().find(|rule| rule.__matches(code, true));
                 exact.or_else(|| rules.iter().find(|rule| rule.__matches(code, false)))
@@ -236,7 +242,7 @@ pub fn generate(
         }
 
         impl ::core::str::FromStr for #ident {
-            type Err = ::smtp_codes::ParseReasonError;
+            type Err = #parse_error;
 
             /// A reason by its name, ASCII case-insensitively (`UserUnknown`, `userunknown`).
             fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
@@ -244,7 +250,7 @@ pub fn generate(
                     .iter()
                     .copied()
                     .find(|reason| reason.name().eq_ignore_ascii_case(text))
-                    .ok_or(::smtp_codes::ParseReasonError::__new())
+                    .ok_or(#parse_error::__new())
             }
         }
     })

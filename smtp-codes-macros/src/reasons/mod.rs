@@ -1,83 +1,51 @@
-//! `#[reasons("reasons.csv", phrases = "phrases.csv", statuses = "statuses.csv")]`: the bounce
-//! reasons, the enhanced status codes that decide them and the phrases that reveal them, checked
-//! and turned into the `Reason` enum and its phrase matcher.
+//! `#[reasons("reasons.csv", "phrases.csv", "statuses.csv")]`: the bounce reasons, the phrases
+//! that reveal them and the enhanced status codes that decide them, checked together and turned
+//! into the `Reason` enum, its phrase matcher and its status rules.
+//!
+//! - `reasons.csv`: `name`, `description`, `hard` (`true`/`false`: suppress the address),
+//!   `reference`.
+//! - `phrases.csv`: `phrase` (matched ASCII case-insensitively), `reason`, `source` (where the
+//!   wording is seen), optional `command` (the commands the row is restricted to, separated by
+//!   spaces). The first row found in a text wins: order is priority.
+//! - `statuses.csv`: `status` (`X.1.1`, `5.7.509`), `reason`, `priority` (`status-first`: the
+//!   code decides; `text-first`: a matching phrase wins), optional `note`.
 
 mod automaton;
 mod expand;
 mod valid;
 
-use syn::parse::{Parse, ParseStream};
-use syn::{DeriveInput, Ident, LitStr, Token};
+use proc_macro2::TokenStream;
 
-use crate::table::Source;
+use crate::columns::Column;
+use crate::Input;
 
-/// The attribute's arguments: the reasons table, then `phrases = "..."` and `statuses = "..."`.
-struct Args {
-    reasons: LitStr,
-    phrases: LitStr,
-    statuses: LitStr,
-}
+/// The files the attribute reads, in its order, as argument errors show them.
+pub const FILES: &[&str] = &["reasons.csv", "phrases.csv", "statuses.csv"];
 
-impl Parse for Args {
-    fn parse(input: ParseStream) -> syn::Result<Self> {
-        const USAGE: &str =
-            "expected (\"reasons.csv\", phrases = \"phrases.csv\", statuses = \"statuses.csv\")";
-        let reasons: LitStr = input
-            .parse()
-            .map_err(|err| syn::Error::new(err.span(), USAGE))?;
-        let (mut phrases, mut statuses) = (None, None);
-        while input.parse::<Option<Token![,]>>()?.is_some() && !input.is_empty() {
-            let key: Ident = input.parse()?;
-            input.parse::<Token![=]>()?;
-            let value: LitStr = input.parse()?;
-            let slot = match key.to_string().as_str() {
-                "phrases" => &mut phrases,
-                "statuses" => &mut statuses,
-                _ => {
-                    return Err(syn::Error::new(
-                        key.span(),
-                        format!("unknown option `{key}`: the options are `phrases` and `statuses`"),
-                    ))
-                }
-            };
-            if slot.replace(value).is_some() {
-                return Err(syn::Error::new(
-                    key.span(),
-                    format!("`{key}` is given twice"),
-                ));
-            }
-        }
-        if !input.is_empty() {
-            return Err(input.error("unexpected tokens after the arguments"));
-        }
-        match (phrases, statuses) {
-            (Some(phrases), Some(statuses)) => Ok(Args {
-                reasons,
-                phrases,
-                statuses,
-            }),
-            _ => Err(syn::Error::new(reasons.span(), USAGE)),
-        }
-    }
-}
+const REASON_COLUMNS: &[Column] = &[
+    Column::required("name"),
+    Column::required("description"),
+    Column::required("hard"),
+    Column::required("reference"),
+];
 
-/// Reads the three tables, checks them together and generates the enum and its matcher.
-pub fn expand(
-    args: proc_macro::TokenStream,
-    item: proc_macro::TokenStream,
-) -> proc_macro::TokenStream {
-    let result = syn::parse::<Args>(args).and_then(|args| {
-        let enum_item = syn::parse::<DeriveInput>(item)?;
-        crate::input::check_empty_enum(&enum_item)?;
-        let sources = valid::Sources {
-            reasons: Source::read(&args.reasons)?,
-            phrases: Source::read(&args.phrases)?,
-            statuses: Source::read(&args.statuses)?,
-        };
-        let tables = valid::validate(&sources)?;
-        expand::generate(&sources, &enum_item, &tables)
-    });
-    result.unwrap_or_else(syn::Error::into_compile_error).into()
+const PHRASE_COLUMNS: &[Column] = &[
+    Column::required("phrase"),
+    Column::required("reason"),
+    Column::optional("command"),
+    Column::required("source"),
+];
+
+const STATUS_COLUMNS: &[Column] = &[
+    Column::required("status"),
+    Column::required("reason"),
+    Column::required("priority"),
+    Column::optional("note"),
+];
+
+pub fn expand(input: &Input) -> syn::Result<TokenStream> {
+    let tables = valid::validate(&input.sources)?;
+    expand::generate(input, &tables)
 }
 
 /// The commands a phrase row may name, as the `command` column writes them, and their

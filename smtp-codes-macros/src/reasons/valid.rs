@@ -3,60 +3,13 @@
 
 use std::collections::HashMap;
 
-use serde::Deserialize;
-
 use super::automaton::fold;
-use super::COMMANDS;
-use crate::ident;
-use crate::table::{self, Columns, Errors, FirstSeen, Source};
-
-/// The files the attribute names.
-pub struct Sources {
-    pub reasons: Source,
-    pub phrases: Source,
-    pub statuses: Source,
-}
-
-const REASON_COLUMNS: Columns = Columns {
-    required: &["name", "description", "hard", "reference"],
-    optional: &[],
-};
-
-const STATUS_COLUMNS: Columns = Columns {
-    required: &["status", "reason", "priority"],
-    optional: &["note"],
-};
-
-const PHRASE_COLUMNS: Columns = Columns {
-    required: &["phrase", "reason", "source"],
-    optional: &["command"],
-};
-
-#[derive(Deserialize)]
-struct RawReason {
-    name: String,
-    description: String,
-    hard: String,
-    reference: String,
-}
-
-#[derive(Deserialize)]
-struct RawStatus {
-    status: String,
-    reason: String,
-    priority: String,
-    #[serde(default)]
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct RawPhrase {
-    phrase: String,
-    reason: String,
-    source: String,
-    #[serde(default)]
-    command: Option<String>,
-}
+use super::{COMMANDS, PHRASE_COLUMNS, REASON_COLUMNS, STATUS_COLUMNS};
+use crate::columns::{self, Row};
+use crate::errors::{Errors, FileErrors, FirstSeen};
+use crate::fields;
+use crate::names;
+use crate::source::Source;
 
 /// A reason row that passed validation.
 pub struct ReasonEntry {
@@ -92,11 +45,16 @@ pub struct Tables {
     pub phrases: Vec<PhraseEntry>,
 }
 
-/// Checks all three tables, reporting every problem of every file at once.
-pub fn validate(sources: &Sources) -> syn::Result<Tables> {
-    let mut reason_errors = Errors::new(&sources.reasons);
-    let (reasons, valid_names) = reasons(&sources.reasons, &mut reason_errors);
-    let reason_ok = reason_errors.finish();
+/// Checks all three tables (`sources` in the attribute's order), reporting every problem of
+/// every file at once.
+pub fn validate(sources: &[Source]) -> syn::Result<Tables> {
+    let errors = Errors::default();
+    let (reason_file, phrase_file, status_file) = (
+        errors.file(&sources[0]),
+        errors.file(&sources[1]),
+        errors.file(&sources[2]),
+    );
+    let (reasons, valid_names) = reasons(&reason_file);
     // Every well-formed name counts, even on a row with another problem, so that one bad field
     // does not make every row naming that reason an error too. The indices are those of
     // `reasons` whenever the reasons table has no error, the only case in which they are used.
@@ -105,109 +63,68 @@ pub fn validate(sources: &Sources) -> syn::Result<Tables> {
         let next = names.len();
         names.entry(name.as_str()).or_insert(next);
     }
-    let mut status_errors = Errors::new(&sources.statuses);
-    let statuses = statuses(&sources.statuses, &names, &mut status_errors);
-    let mut phrase_errors = Errors::new(&sources.phrases);
-    let phrases = phrases(&sources.phrases, &names, &mut phrase_errors);
-    let results = [reason_ok, status_errors.finish(), phrase_errors.finish()];
-    let mut combined: Option<syn::Error> = None;
-    for error in results.into_iter().filter_map(Result::err) {
-        match &mut combined {
-            Some(combined) => combined.combine(error),
-            None => combined = Some(error),
-        }
-    }
-    combined.map_or(
-        Ok(Tables {
-            reasons,
-            statuses,
-            phrases,
-        }),
-        Err,
-    )
-}
-
-fn boolean(text: &str, field: &str, line: u64, errors: &mut Errors) -> Option<bool> {
-    match text {
-        "true" => Some(true),
-        "false" => Some(false),
-        other => {
-            errors.field(
-                line,
-                field,
-                format_args!("`{other}` is not `true` or `false`"),
-            );
-            None
-        }
-    }
+    let statuses = statuses(&status_file, &names);
+    let phrases = phrases(&phrase_file, &names);
+    errors.finish()?;
+    Ok(Tables {
+        reasons,
+        statuses,
+        phrases,
+    })
 }
 
 /// The valid rows, and every well-formed name in file order.
-fn reasons(source: &Source, errors: &mut Errors) -> (Vec<ReasonEntry>, Vec<String>) {
-    let rows = table::read_rows::<RawReason>(source, &REASON_COLUMNS, errors);
-    let mut names = FirstSeen::default();
-    let mut entries = Vec::with_capacity(rows.len());
-    let mut valid_names = Vec::with_capacity(rows.len());
-    for row in rows {
-        let (line, raw) = (row.line, row.fields);
-        let name_ok = match ident::problem(&raw.name) {
+fn reasons(file: &FileErrors) -> (Vec<ReasonEntry>, Vec<String>) {
+    let table = columns::read(file, REASON_COLUMNS);
+    let mut seen = FirstSeen::default();
+    let mut entries = Vec::new();
+    let mut valid_names = Vec::new();
+    for row in table.rows() {
+        let name = row.text("name");
+        let name_ok = match names::problem(name) {
             Some(problem) => {
-                errors.field(line, "name", problem);
+                row.problem("name", problem);
                 false
             }
             None => {
-                names.check(
-                    raw.name.clone(),
-                    line,
-                    errors,
+                seen.check(
+                    name.to_owned(),
+                    row.line,
+                    row.errors(),
                     "name",
-                    format_args!("reason `{}`", raw.name),
+                    format_args!("reason `{name}`"),
                 );
-                valid_names.push(raw.name.clone());
+                valid_names.push(name.to_owned());
                 true
             }
         };
-        if raw.description.trim().is_empty() {
-            errors.field(line, "description", "the description is empty");
-        }
-        let hard = boolean(&raw.hard, "hard", line, errors);
+        let description = row.text("description");
+        row.read("description", |text| fields::non_empty(text, "description"));
+        let hard = row.read("hard", fields::boolean);
         if let (true, Some(hard)) = (name_ok, hard) {
             entries.push(ReasonEntry {
-                name: raw.name,
-                description: raw.description,
+                name: name.to_owned(),
+                description: description.to_owned(),
                 hard,
-                reference: raw.reference,
+                reference: row.text("reference").to_owned(),
             });
         }
     }
     (entries, valid_names)
 }
 
-/// A known reason's index, or an error on `field`.
-fn reason(
-    name: &str,
-    names: &HashMap<&str, usize>,
-    line: u64,
-    errors: &mut Errors,
-) -> Option<usize> {
-    let found = names.get(name).copied();
-    if found.is_none() {
-        errors.field(
-            line,
-            "reason",
-            format_args!("unknown reason `{name}`: it is not a `name` in the reasons table"),
-        );
-    }
-    found
+/// The index of the reason a row's `reason` field names, or a problem on that field.
+fn reason(row: &Row, names: &HashMap<&str, usize>) -> Option<usize> {
+    row.read("reason", |name| {
+        names.get(name).copied().ok_or_else(|| {
+            format!("unknown reason `{name}`: it is not a `name` in the reasons table")
+        })
+    })
 }
 
 /// `X.1.1`, `4.2.2` or `5.7.26`: class `X`, 4 or 5; subject and detail as in RFC 3463 §2.
-fn status(text: &str, line: u64, errors: &mut Errors) -> Option<(u8, u16, u16)> {
+fn status(text: &str) -> Result<(u8, u16, u16), String> {
     let parts: Vec<&str> = text.split('.').collect();
-    let part = |part: &str| {
-        let digits = (1..=3).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit());
-        (digits && !(part.len() > 1 && part.starts_with('0'))).then(|| part.parse::<u16>().ok())?
-    };
     let class = match parts.first().copied() {
         Some("X" | "x") => Some(0),
         Some("4") => Some(4),
@@ -215,54 +132,40 @@ fn status(text: &str, line: u64, errors: &mut Errors) -> Option<(u8, u16, u16)> 
         _ => None,
     };
     if let ([_, subject, detail], Some(class)) = (parts.as_slice(), class) {
-        if let (Some(subject), Some(detail)) = (part(subject), part(detail)) {
-            return Some((class, subject, detail));
+        if let (Ok(subject), Ok(detail)) =
+            (fields::status_part(subject), fields::status_part(detail))
+        {
+            return Ok((class, subject, detail));
         }
     }
-    errors.field(
-        line,
-        "status",
-        format_args!(
-            "`{text}` is not an enhanced status code of class 4, 5 or X \
-             (`5.1.1`, `X.2.2`: parts of one to three digits without a leading zero, RFC 3463 §2)"
-        ),
-    );
-    None
+    Err(format!(
+        "`{text}` is not an enhanced status code of class 4, 5 or X \
+         (`5.1.1`, `X.2.2`: parts of one to three digits without a leading zero, RFC 3463 §2)"
+    ))
 }
 
-fn statuses(
-    source: &Source,
-    names: &HashMap<&str, usize>,
-    errors: &mut Errors,
-) -> Vec<StatusEntry> {
-    let rows = table::read_rows::<RawStatus>(source, &STATUS_COLUMNS, errors);
+fn statuses(file: &FileErrors, names: &HashMap<&str, usize>) -> Vec<StatusEntry> {
+    let table = columns::read(file, STATUS_COLUMNS);
     let mut seen = FirstSeen::default();
-    let mut entries = Vec::with_capacity(rows.len());
-    for row in rows {
-        let (line, raw) = (row.line, row.fields);
-        let code = status(&raw.status, line, errors);
+    let mut entries = Vec::new();
+    for row in table.rows() {
+        let code = row.read("status", status);
         if let Some(code) = code {
             seen.check(
                 code,
-                line,
-                errors,
+                row.line,
+                row.errors(),
                 "status",
-                format_args!("status `{}`", raw.status),
+                format_args!("status `{}`", row.text("status")),
             );
         }
-        let reason = reason(&raw.reason, names, line, errors);
-        let status_first = match raw.priority.as_str() {
-            "status-first" => Some(true),
-            "text-first" => Some(false),
-            other => {
-                errors.field(
-                    line,
-                    "priority",
-                    format_args!("`{other}` is not `status-first` or `text-first`"),
-                );
-                None
-            }
-        };
+        let reason = reason(&row, names);
+        let status_first = row.read("priority", |text| match text {
+            "status-first" => Ok(true),
+            "text-first" => Ok(false),
+            other => Err(format!("`{other}` is not `status-first` or `text-first`")),
+        });
+        let note = row.text("note").to_owned();
         if let (Some((class, subject, detail)), Some(reason), Some(status_first)) =
             (code, reason, status_first)
         {
@@ -272,17 +175,18 @@ fn statuses(
                 detail,
                 reason,
                 status_first,
-                note: raw.note.unwrap_or_default(),
+                note,
             });
         }
     }
     entries
 }
 
-/// The command indices of a `command` field: names separated by spaces, case-insensitive.
-fn commands(text: &str, line: u64, errors: &mut Errors) -> Option<Vec<usize>> {
+/// The command indices of a `command` field: names separated by spaces, case-insensitive;
+/// every unknown name is a problem.
+fn commands(text: &str) -> Result<Vec<usize>, Vec<String>> {
     let mut found = Vec::new();
-    let mut ok = true;
+    let mut problems = Vec::new();
     for word in text.split(' ').filter(|word| !word.is_empty()) {
         match COMMANDS
             .iter()
@@ -291,21 +195,20 @@ fn commands(text: &str, line: u64, errors: &mut Errors) -> Option<Vec<usize>> {
             Some(index) => found.push(index),
             None => {
                 let known: Vec<&str> = COMMANDS.iter().map(|(name, _)| *name).collect();
-                errors.field(
-                    line,
-                    "command",
-                    format_args!(
-                        "unknown command `{word}` (the commands are {}; empty for any)",
-                        known.join(", ")
-                    ),
-                );
-                ok = false;
+                problems.push(format!(
+                    "unknown command `{word}` (the commands are {}; empty for any)",
+                    known.join(", ")
+                ));
             }
         }
     }
     found.sort_unstable();
     found.dedup();
-    ok.then_some(found)
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
 }
 
 /// Why a phrase's text cannot be matched as written, if it cannot.
@@ -329,55 +232,50 @@ fn covers(outer: &[usize], inner: &[usize]) -> bool {
     outer.is_empty() || (!inner.is_empty() && inner.iter().all(|c| outer.contains(c)))
 }
 
-fn phrases(source: &Source, names: &HashMap<&str, usize>, errors: &mut Errors) -> Vec<PhraseEntry> {
-    let rows = table::read_rows::<RawPhrase>(source, &PHRASE_COLUMNS, errors);
-    let mut entries: Vec<PhraseEntry> = Vec::with_capacity(rows.len());
-    let mut folded_texts: Vec<Vec<u8>> = Vec::with_capacity(rows.len());
-    for row in rows {
-        let (line, raw) = (row.line, row.fields);
-        let problem = phrase_problem(&raw.phrase);
-        if let Some(problem) = problem {
-            errors.field(line, "phrase", problem);
-        }
-        let reason = reason(&raw.reason, names, line, errors);
-        let commands = commands(raw.command.as_deref().unwrap_or(""), line, errors);
-        if raw.source.trim().is_empty() {
-            errors.field(
-                line,
+fn phrases(file: &FileErrors, names: &HashMap<&str, usize>) -> Vec<PhraseEntry> {
+    let table = columns::read(file, PHRASE_COLUMNS);
+    let mut entries: Vec<PhraseEntry> = Vec::new();
+    let mut folded_texts: Vec<Vec<u8>> = Vec::new();
+    for row in table.rows() {
+        let text = row.text("phrase");
+        let good_text = row.read("phrase", |text| {
+            phrase_problem(text).map_or(Ok(()), |p| Err(p.to_owned()))
+        });
+        let reason = reason(&row, names);
+        let commands = row.read_each("command", commands);
+        if row.text("source").trim().is_empty() {
+            row.problem(
                 "source",
                 "the source is empty: name where this wording is seen (a provider, an MTA, an RFC)",
             );
         }
-        let (Some(reason), Some(commands), None) = (reason, commands, problem) else {
+        let (Some(reason), Some(commands), Some(())) = (reason, commands, good_text) else {
             continue;
         };
-        let folded = fold(raw.phrase.as_bytes());
-        let earlier = entries.iter().zip(&folded_texts).find(|(entry, text)| {
+        let folded = fold(text.as_bytes());
+        let earlier = entries.iter().zip(&folded_texts).find(|(entry, earlier)| {
             covers(&entry.commands, &commands)
                 && folded
-                    .windows(text.len())
-                    .any(|window| window == text.as_slice())
+                    .windows(earlier.len())
+                    .any(|window| window == earlier.as_slice())
         });
-        if let Some((entry, text)) = earlier {
-            let first = source.at(entry.line);
-            if *text == folded && entry.commands == commands {
-                errors.field(
-                    line,
+        if let Some((entry, earlier)) = earlier {
+            let first = file.source().at(entry.line);
+            if *earlier == folded && entry.commands == commands {
+                row.problem(
                     "phrase",
                     format_args!(
-                        "duplicate phrase `{}` for the same commands, first defined at {first}",
-                        raw.phrase
+                        "duplicate phrase `{text}` for the same commands, first defined at {first}"
                     ),
                 );
             } else {
-                errors.field(
-                    line,
+                row.problem(
                     "phrase",
                     format_args!(
-                        "`{}` can never decide: every text containing it contains `{}` \
+                        "`{text}` can never decide: every text containing it contains `{}` \
                          ({first}), an earlier row for the same commands, which wins; \
                          move this row above that one or remove it",
-                        raw.phrase, entry.text
+                        entry.text
                     ),
                 );
             }
@@ -385,11 +283,11 @@ fn phrases(source: &Source, names: &HashMap<&str, usize>, errors: &mut Errors) -
         }
         folded_texts.push(folded);
         entries.push(PhraseEntry {
-            text: raw.phrase,
+            text: text.to_owned(),
             reason,
             commands,
-            source: raw.source,
-            line,
+            source: row.text("source").to_owned(),
+            line: row.line,
         });
     }
     entries

@@ -17,7 +17,7 @@ use core::fmt;
 /// assert_eq!("userunknown".parse::<Reason>(), Ok(Reason::UserUnknown));
 /// assert_eq!(Reason::SpamDetected.to_string(), "SpamDetected");
 /// ```
-#[crate::reasons("reasons.csv", phrases = "phrases.csv", statuses = "statuses.csv")]
+#[crate::reasons("reasons.csv", "phrases.csv", "statuses.csv")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Reason {}
 

@@ -1,5 +1,0 @@
-#[smtp_codes::reasons("fixtures/reasons_good.csv", phrases = "fixtures/reasons_good_phrases.csv")]
-#[derive(Debug, Clone, Copy)]
-pub enum Reason {}
-
-fn main() {}
