@@ -8,9 +8,10 @@
 //! ```
 //!
 //! Each argument is a reply code or a whole reply line; with no argument, replies are read from
-//! standard input. `--after COMMAND` gives the advice for a reply to that command: a verb in any
-//! case (`rcpt`, `MAIL`, `starttls`, ...) or `greeting` / `end-of-data`, as `Command`'s `FromStr`
-//! reads it.
+//! standard input. Every failure also gets its bounce diagnosis: the reason, hard or soft, and
+//! the rule that decided. `--after COMMAND` gives the advice for a reply to that command: a verb
+//! in any case (`rcpt`, `MAIL`, `starttls`, ...) or `greeting` / `end-of-data`, as `Command`'s
+//! `FromStr` reads it.
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -89,6 +90,24 @@ fn explain(reply: &Reply<'_>, after: Option<Command>) {
         if code == 552 {
             println!("             (in reply to RCPT: too many recipients, retry later: RFC 5321 §4.5.3.1.10)");
         }
+    }
+    // Only failures have a bounce reason; a positive reply has nothing to diagnose.
+    if matches!(
+        class,
+        Class::TransientNegativeCompletion | Class::PermanentNegativeCompletion
+    ) {
+        let diagnosis = reply.diagnose(after);
+        let verdict = if diagnosis.is_hard() {
+            "hard: suppress the address"
+        } else {
+            "soft: keep the address"
+        };
+        println!(
+            "  reason:    {} ({verdict}): {}",
+            diagnosis.reason(),
+            diagnosis.reason().description()
+        );
+        println!("  evidence:  {}", diagnosis.evidence());
     }
     println!();
 }

@@ -66,6 +66,7 @@ mod advice;
 mod any_reply_code;
 mod class;
 mod command;
+mod diagnosis;
 mod enhanced;
 mod reply;
 mod reply_code;
@@ -79,6 +80,7 @@ pub use advice::{Action, Outcome};
 pub use any_reply_code::AnyReplyCode;
 pub use class::{Category, Class};
 pub use command::{Command, ParseCommandError};
+pub use diagnosis::{Diagnosis, Evidence, ParseReasonError, Phrase, Reason, StatusRule};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
@@ -126,6 +128,23 @@ pub use smtp_codes_macros::reply_codes;
 /// assert_eq!(Registry::from_parts(2, 2).unwrap().title(), "Mailbox full");
 /// ```
 pub use smtp_codes_macros::enhanced_statuses;
+
+/// Turns an empty enum into the bounce reasons of a reasons table, with the phrase matcher and
+/// the status rules of two more tables, read at compile time.
+///
+/// Paths are relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute above the derives.
+/// The generated enum has the API of [`Reason`]. The table formats and their checks are in the
+/// README's "Diagnosis" section.
+///
+/// ```
+/// #[smtp_codes::reasons("reasons.csv", "phrases.csv", "statuses.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum MyReason {}
+///
+/// let phrase = MyReason::find_phrase(b"550 Mailbox full", None).unwrap();
+/// assert_eq!(phrase.reason(), MyReason::MailboxFull);
+/// ```
+pub use smtp_codes_macros::reasons;
 
 #[doc = include_str!("../TABLES.md")]
 pub mod table_format {}

@@ -56,3 +56,5 @@ pub const fn outcome(code: u16, class: crate::Class, command: crate::Command) ->
 pub const fn any_reply_code(code: u16) -> crate::AnyReplyCode {
     crate::AnyReplyCode::new_unchecked(code)
 }
+
+pub use crate::diagnosis::PhraseAutomaton;
