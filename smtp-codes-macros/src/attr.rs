@@ -142,6 +142,54 @@ mod tests {
     }
 
     #[test]
+    fn rfc5321_categories_only_where_taken() {
+        let files = &["codes.csv"];
+        let extra = &[RFC5321_CATEGORIES];
+        let args = Args::parse(quote!("c.csv", rfc5321_categories = true), files, extra).unwrap();
+        assert!(args.rfc5321_categories);
+        let args = Args::parse(
+            quote!("c.csv", rfc5321_categories = false, examples = "a::B"),
+            files,
+            extra,
+        )
+        .unwrap();
+        assert!(!args.rfc5321_categories);
+        assert_eq!(args.examples.as_deref(), Some("a::B"));
+        assert!(
+            !Args::parse(quote!("c.csv"), files, extra)
+                .unwrap()
+                .rfc5321_categories
+        );
+        let error = |tokens, extra: &[&str]| match Args::parse(tokens, files, extra) {
+            Ok(_) => panic!("parsed"),
+            Err(err) => err.to_string(),
+        };
+        assert_eq!(
+            error(quote!("c.csv", rfc5321_categories = true), &[]),
+            "unknown option `rfc5321_categories`: the only option is `examples = \"path::to::Enum\"`"
+        );
+        assert_eq!(
+            error(
+                quote!(
+                    "c.csv",
+                    rfc5321_categories = true,
+                    rfc5321_categories = true
+                ),
+                extra
+            ),
+            "option `rfc5321_categories` is given twice"
+        );
+        assert_eq!(
+            error(quote!("c.csv", strict = true), extra),
+            "unknown option `strict`: the options are `examples = \"path::to::Enum\"` and \
+             `rfc5321_categories = true`"
+        );
+        assert!(
+            error(quote!("c.csv", rfc5321_categories = "yes"), extra).contains("expected boolean")
+        );
+    }
+
+    #[test]
     fn bad_arguments_say_what_is_expected() {
         assert_eq!(
             error(quote!(codes_csv), &["codes.csv"]),

@@ -101,6 +101,49 @@ mod tests {
     }
 
     #[test]
+    fn derives_must_include_clone_and_copy() {
+        let path: LitStr = syn::parse_quote!("codes.csv");
+        let check = |item: proc_macro2::TokenStream| {
+            check_derives(&parse(item).unwrap(), "reply_codes", &path)
+                .err()
+                .map(|err| err.to_string())
+        };
+        assert_eq!(
+            check(quote!(
+                #[derive(Clone, Copy)]
+                pub enum Codes {}
+            )),
+            None
+        );
+        assert_eq!(
+            check(quote!(
+                #[derive(Debug, core::clone::Clone, core::marker::Copy)]
+                pub enum Codes {}
+            )),
+            None
+        );
+        assert!(check(quote!(
+            #[derive(Debug, Copy)]
+            pub enum Codes {}
+        ))
+        .is_some_and(|err| err.ends_with("add `Clone` to this derive")));
+        assert!(check(quote!(
+            #[derive(Clone)]
+            pub enum Codes {}
+        ))
+        .is_some_and(|err| err.ends_with("add `Copy` to this derive")));
+        assert!(check(quote!(
+            #[derive(Debug)]
+            pub enum Codes {}
+        ))
+        .is_some_and(|err| err.ends_with("add `Clone` and `Copy` to this derive")));
+        assert!(check(quote!(
+            pub enum Codes {}
+        ))
+        .is_some_and(|err| err.starts_with("no `#[derive(...)]` below `#[reply_codes(...)]`")));
+    }
+
+    #[test]
     fn other_items_are_refused() {
         assert_eq!(
             error(quote!(
