@@ -120,3 +120,44 @@ fn parsing_and_reading_a_reply_allocate_nothing() {
         assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(input));
     }
 }
+
+#[test]
+fn reading_a_reply_to_ehlo_allocates_nothing() {
+    // The corpus's replies, and one with every parameter form, loaded before counting starts.
+    let mut wires: Vec<Vec<u8>> = corpus().into_iter().map(|case| case.wire).collect();
+    wires.push(
+        b"250-mx.example.com Hello [192.0.2.1]\r\n250-SIZE 35882577\r\n250-AUTH PLAIN LOGIN\r\n\
+          250-AUTH=LOGIN\r\n250-LIMITS RCPTMAX=100 MAILMAX=10 X-NEW=1\r\n250 XCLIENT NAME\r\n"
+            .to_vec(),
+    );
+    let mut read = 0;
+    for wire in &wires {
+        let (capabilities, n) = allocations(|| {
+            let (reply, _) = Reply::parse(black_box(wire)).ok()?;
+            let ehlo = smtp_codes::Ehlo::parse(&reply).ok()?;
+            let mut seen = 0;
+            for capability in ehlo.capabilities() {
+                black_box((capability.keyword(), capability.extension()));
+                seen += capability.parameters().map(black_box).count() + 1;
+            }
+            let size = ehlo.size();
+            let mechanisms = ehlo.auth_mechanisms().map(black_box).count();
+            let limits = ehlo.limits().map(|limits| {
+                let typed = (
+                    limits.rcpt_max(),
+                    limits.mail_max(),
+                    limits.rcpt_domain_max(),
+                );
+                (typed, limits.map(|limit| black_box(limit.known())).count())
+            });
+            let starttls = ehlo.supports(smtp_codes::Extension::StartTls);
+            Some(black_box((seen, size, mechanisms, limits, starttls, ehlo.domain())).0)
+        });
+        assert_eq!(n, 0, "{:?}: {n} allocations", String::from_utf8_lossy(wire));
+        if capabilities.is_some() {
+            read += 1;
+        }
+    }
+    // The corpus has a dozen replies to EHLO and many other 250 replies: real work was counted.
+    assert!(read > 20, "only {read} replies read as EHLO replies");
+}
