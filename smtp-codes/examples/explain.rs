@@ -105,13 +105,12 @@ fn explain_capabilities(ehlo: &Ehlo<'_>) {
         };
         let mut meaning = format!("{} ({})", extension.description(), extension.reference());
         if extension == smtp_codes::Extension::Size {
-            match ehlo.size() {
-                Some(MessageSize::Maximum(octets)) => {
-                    meaning.push_str(&format!(": at most {octets} octets"));
-                }
-                Some(MessageSize::NoFixedMaximum) => meaning.push_str(": no fixed maximum"),
-                _ => meaning.push_str(": malformed number"),
-            }
+            let size = match ehlo.size() {
+                Some(MessageSize::Maximum(octets)) => format!(": at most {octets} octets"),
+                Some(MessageSize::NoFixedMaximum) => ": no fixed maximum".to_owned(),
+                _ => ": malformed number".to_owned(),
+            };
+            meaning.push_str(&size);
         }
         if capability.is_equals_form() {
             meaning.push_str("; the pre-standard `=` form");

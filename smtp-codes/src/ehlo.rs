@@ -509,7 +509,7 @@ pub struct Limits<'a> {
     words: Parameters<'a>,
 }
 
-impl<'a> Limits<'a> {
+impl Limits<'_> {
     /// The value of the first limit called `known`, as a number.
     ///
     /// ```
