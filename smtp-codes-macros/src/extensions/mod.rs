@@ -1,21 +1,35 @@
-//! `#[extensions("extensions.csv")]`: validates a table of SMTP service extensions (the IANA
-//! registry of RFC 5321 §2.2.2) and generates the enum of their EHLO keywords.
+//! `#[extensions("extensions.csv")]`: a table of SMTP service extensions (the IANA registry of
+//! RFC 5321 §2.2.2) becomes an enum with one variant per EHLO keyword, and its API
+//! (`from_keyword`, `description`, `parameters`, `FromStr`, ...).
+//!
+//! Columns: `keyword` (RFC 5321 `ehlo-keyword`), `description`, `parameters` (`none`, `number`,
+//! `words` or `pairs`), `reference`, and optional `name` (the variant's name; derived from
+//! `keyword` when empty) and `note`.
 
 mod expand;
 mod valid;
 
 use proc_macro2::{Ident, TokenStream};
-use syn::DeriveInput;
 
-use crate::table::{Columns, Source};
+use crate::columns::Column;
+use crate::Input;
 
-const COLUMNS: Columns = Columns {
-    required: &["keyword", "description", "parameters", "reference"],
-    optional: &["name", "note"],
-};
+/// The file the attribute reads, as argument errors show it.
+pub const FILES: &[&str] = &["extensions.csv"];
 
-/// What follows a keyword on its EHLO line, as its RFC defines it.
-#[derive(Clone, Copy)]
+/// The columns, in the order the unknown-column error lists them.
+const COLUMNS: &[Column] = &[
+    Column::required("keyword"),
+    Column::required("description"),
+    Column::required("parameters"),
+    Column::required("reference"),
+    Column::optional("name"),
+    Column::optional("note"),
+];
+
+/// What follows a keyword on its EHLO line, as its RFC defines it; the runtime's
+/// `ParameterForm` has a variant of the same name for each.
+#[derive(Clone, Copy, PartialEq, Eq)]
 enum ParameterForm {
     /// Nothing (`PIPELINING`).
     None,
@@ -36,7 +50,7 @@ impl ParameterForm {
         ("pairs", ParameterForm::Pairs),
     ];
 
-    /// The runtime variant's name (`::smtp_codes::ParameterForm::Number`).
+    /// The runtime variant's name (`Number` of `ParameterForm::Number`).
     fn variant(self) -> &'static str {
         match self {
             ParameterForm::None => "None",
@@ -57,11 +71,7 @@ struct Entry {
     note: Option<String>,
 }
 
-pub fn expand(
-    source: &Source,
-    item: &DeriveInput,
-    examples: Option<&str>,
-) -> syn::Result<TokenStream> {
-    let entries = valid::validate(source)?;
-    Ok(expand::generate(source, item, &entries, examples))
+pub fn expand(input: &Input) -> syn::Result<TokenStream> {
+    let entries = valid::entries(&input.sources[0])?;
+    Ok(expand::enum_and_api(input, &entries))
 }

@@ -1,123 +1,117 @@
-//! The checks on an extensions table: every problem is reported with `FILE:LINE` and the field.
-
-use proc_macro2::{Ident, Span};
-use serde::Deserialize;
+//! Reading and checking an extensions table: every problem of every row is reported at once.
 
 use super::{Entry, ParameterForm, COLUMNS};
-use crate::ident;
-use crate::table::{self, Errors, FirstSeen, Source};
+use crate::columns::{self, Row};
+use crate::errors::{Errors, FirstSeen};
+use crate::fields;
+use crate::names::{self, Unique};
+use crate::source::Source;
 
-/// A row as written in the CSV.
-#[derive(Deserialize)]
-struct RawRow {
-    keyword: String,
-    description: String,
-    parameters: String,
-    reference: String,
-    #[serde(default)]
-    name: Option<String>,
-    #[serde(default)]
-    note: Option<String>,
-}
-
-pub(super) fn validate(source: &Source) -> syn::Result<Vec<Entry>> {
-    let mut errors = Errors::new(source);
-    let rows = table::read_rows::<RawRow>(source, &COLUMNS, &mut errors);
-    let mut entries = Vec::with_capacity(rows.len());
-    let mut keywords = FirstSeen::default();
-    let mut names = FirstSeen::default();
-    for row in rows {
-        let (line, raw) = (row.line, row.fields);
-        let keyword_ok = check_keyword(&raw.keyword, line, &mut errors);
-        if keyword_ok {
-            // Keywords are case-insensitive (RFC 5321 §2.4): `Size` repeats `SIZE`.
-            keywords.check(
-                raw.keyword.to_ascii_uppercase(),
-                line,
-                &mut errors,
-                "keyword",
-                format_args!("keyword `{}` (keywords are case-insensitive)", raw.keyword),
-            );
-        }
-        if raw.description.trim().is_empty() {
-            errors.field(line, "description", "the description is empty");
-        }
-        let parameters = check_parameters(&raw.parameters, line, &mut errors);
-        // A name derived from the keyword: `MT-PRIORITY` becomes `MtPriority`.
-        let name = if keyword_ok || raw.name.as_deref().is_some_and(|name| !name.is_empty()) {
-            ident::variant_name(
-                raw.name.as_deref(),
-                "keyword",
-                &raw.keyword,
-                line,
-                &mut errors,
-            )
-        } else {
-            None
-        };
-        if let Some(name) = &name {
-            names.check(
-                name.clone(),
-                line,
-                &mut errors,
-                "name",
-                format_args!("name `{name}`"),
-            );
-        }
-        if let (true, Some(name), Some(parameters)) = (keyword_ok, name, parameters) {
-            entries.push(Entry {
-                keyword: raw.keyword,
-                name: Ident::new(&name, Span::call_site()),
-                description: raw.description,
-                parameters,
-                reference: raw.reference,
-                note: raw.note.filter(|text| !text.is_empty()),
-            });
-        }
+/// The table's rows as entries in file order, or every problem found.
+pub fn entries(source: &Source) -> syn::Result<Vec<Entry>> {
+    let errors = Errors::default();
+    let file = errors.file(source);
+    let table = columns::read(&file, COLUMNS);
+    let mut entries = Vec::new();
+    let (mut keywords, mut names) = (FirstSeen::default(), Unique::default());
+    for row in table.rows() {
+        entries.extend(entry(&row, &mut keywords, &mut names));
     }
+    drop(table);
     errors.finish()?;
     Ok(entries)
 }
 
-/// An EHLO keyword is a letter or digit, then letters, digits or `-` (RFC 5321 §4.1.1.1,
-/// `ehlo-keyword`).
-fn check_keyword(text: &str, line: u64, errors: &mut Errors) -> bool {
+/// One row's entry, when all its fields are good; problems are reported field by field.
+fn entry(row: &Row, keywords: &mut FirstSeen<String>, names: &mut Unique) -> Option<Entry> {
+    let keyword = row.read("keyword", ehlo_keyword);
+    if let Some(keyword) = &keyword {
+        // Keywords are case-insensitive (RFC 5321 §2.4): `Size` repeats `SIZE`.
+        keywords.check(
+            keyword.to_ascii_uppercase(),
+            row.line,
+            row.errors(),
+            "keyword",
+            format_args!("keyword `{keyword}` (keywords are case-insensitive)"),
+        );
+    }
+    let description = row.text("description");
+    row.read("description", |text| fields::non_empty(text, "description"));
+    let parameters = row.read("parameters", parameter_form);
+    // A name derived from a bad keyword would only repeat the keyword's problem.
+    let name = if keyword.is_some() || !row.text("name").is_empty() {
+        names.check(names::variant_name(row, "keyword"), row)
+    } else {
+        None
+    };
+    let reference = row.text("reference");
+    let note = fields::optional(row.text("note"));
+    Some(Entry {
+        keyword: keyword?,
+        name: name?,
+        description: description.to_owned(),
+        parameters: parameters?,
+        reference: reference.to_owned(),
+        note,
+    })
+}
+
+/// An EHLO keyword: an ASCII letter or digit, then ASCII letters, digits or `-` (RFC 5321
+/// §4.1.1.1, `ehlo-keyword`).
+fn ehlo_keyword(text: &str) -> Result<String, String> {
     let bytes = text.as_bytes();
     let ok = bytes.first().is_some_and(u8::is_ascii_alphanumeric)
         && bytes
             .iter()
             .all(|byte| byte.is_ascii_alphanumeric() || *byte == b'-');
-    if !ok {
-        errors.field(
-            line,
-            "keyword",
-            format_args!(
-                "`{text}` is not an EHLO keyword (RFC 5321 §4.1.1.1: an ASCII letter or digit, \
-                 then ASCII letters, digits or `-`)"
-            ),
-        );
+    if ok {
+        Ok(text.to_owned())
+    } else {
+        Err(format!(
+            "`{text}` is not an EHLO keyword (RFC 5321 §4.1.1.1: an ASCII letter or digit, \
+             then ASCII letters, digits or `-`)"
+        ))
     }
-    ok
 }
 
-fn check_parameters(text: &str, line: u64, errors: &mut Errors) -> Option<ParameterForm> {
-    let found = ParameterForm::SPELLINGS
+/// One of the spellings of [`ParameterForm::SPELLINGS`].
+fn parameter_form(text: &str) -> Result<ParameterForm, String> {
+    ParameterForm::SPELLINGS
         .iter()
         .find(|(spelling, _)| *spelling == text)
-        .map(|(_, form)| *form);
-    if found.is_none() {
-        let forms: Vec<String> = ParameterForm::SPELLINGS
-            .iter()
-            .map(|(spelling, _)| format!("`{spelling}`"))
-            .collect();
-        errors.field(
-            line,
-            "parameters",
-            format_args!(
+        .map(|(_, form)| *form)
+        .ok_or_else(|| {
+            let forms: Vec<String> = ParameterForm::SPELLINGS
+                .iter()
+                .map(|(spelling, _)| format!("`{spelling}`"))
+                .collect();
+            format!(
                 "unknown parameter form `{text}` (the forms are {})",
                 forms.join(", ")
-            ),
+            )
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_follow_the_ehlo_keyword_grammar() {
+        for good in ["SIZE", "8BITMIME", "MT-PRIORITY", "x", "A-", "9"] {
+            assert_eq!(ehlo_keyword(good), Ok(good.to_owned()), "{good}");
+        }
+        for bad in ["", "-A", "X_CLIENT", "AUTH=", "SIZE ", "É"] {
+            assert!(ehlo_keyword(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn parameter_forms_are_spelled_exactly() {
+        assert!(parameter_form("pairs") == Ok(ParameterForm::Pairs));
+        assert_eq!(
+            parameter_form("Number").err().unwrap(),
+            "unknown parameter form `Number` (the forms are `none`, `number`, `words`, `pairs`)"
         );
     }
-    found
 }
