@@ -62,8 +62,9 @@ impl<'a> Ehlo<'a> {
     ///
     /// # Errors
     ///
-    /// [`EhloError::NotOk`] when the reply code is not `250`: the server refused EHLO (a client
-    /// falls back to HELO on `500`/`502`, RFC 5321 §4.1.4) or the reply answers something else.
+    /// [`EhloError::NotOk`] when the reply code is not `250`: the server refused EHLO (with
+    /// `500`, `501`, `502` or `550`, RFC 5321 §3.2; a client may then try HELO) or the reply
+    /// answers something else.
     pub fn parse(reply: &Reply<'a>) -> Result<Ehlo<'a>, EhloError> {
         if reply.code() != 250 {
             return Err(EhloError::NotOk { code: reply.code() });
