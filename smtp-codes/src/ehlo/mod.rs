@@ -293,12 +293,12 @@ impl MessageSize {
 }
 
 /// A space or a TAB.
-pub(crate) const fn is_blank(byte: u8) -> bool {
+const fn is_blank(byte: u8) -> bool {
     matches!(byte, b' ' | b'\t')
 }
 
 /// `bytes` without spaces and TABs at either end.
-pub(crate) fn trim(bytes: &[u8]) -> &[u8] {
+fn trim(bytes: &[u8]) -> &[u8] {
     let start = bytes
         .iter()
         .position(|&byte| !is_blank(byte))
@@ -311,7 +311,7 @@ pub(crate) fn trim(bytes: &[u8]) -> &[u8] {
 }
 
 /// One or more ASCII digits as a number; `None` for anything else or above `u64::MAX`.
-pub(crate) fn decimal(digits: &[u8]) -> Option<u64> {
+fn decimal(digits: &[u8]) -> Option<u64> {
     if digits.is_empty() {
         return None;
     }
