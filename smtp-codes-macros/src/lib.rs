@@ -6,13 +6,16 @@
 //!   (`enhanced-codes.csv`) into an enum of registry entries.
 //! - [`macro@extensions`] turns the IANA SMTP Service Extensions registry (`extensions.csv`) into
 //!   an enum of EHLO keywords.
+//! - [`macro@reasons`] turns the bounce reasons (`reasons.csv`), the phrases that reveal them
+//!   (`phrases.csv`) and the status rules (`statuses.csv`) into a reason enum and its matcher.
 //!
 //! Use them through `smtp-codes`, which re-exports them and defines the types the generated code
 //! names (`::smtp_codes::Class`, `::smtp_codes::Category`, ...).
 //!
 //! # Where things live
 //!
-//! Each table has a folder: `reply_codes/`, `enhanced_statuses/`, `extensions/`. Its `mod.rs` declares the
+//! Each table has a folder: `reply_codes/`, `enhanced_statuses/`, `extensions/`, `reasons/`
+//! (which also holds `automaton.rs`, the phrase matcher's construction). Its `mod.rs` declares the
 //! table's files and columns (once) and its row model (`Entry`); `valid.rs` reads the rows and
 //! checks them (every problem is a compile error naming `FILE:LINE` and the field); `expand.rs`
 //! writes the enum and its methods. What the tables share sits beside them:
@@ -59,6 +62,7 @@ mod source;
 
 mod enhanced_statuses;
 mod extensions;
+mod reasons;
 mod reply_codes;
 
 use proc_macro::TokenStream;
@@ -122,6 +126,23 @@ pub fn enhanced_statuses(args: TokenStream, item: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn extensions(args: TokenStream, item: TokenStream) -> TokenStream {
     expand(args, item, extensions::FILES, extensions::expand)
+}
+
+/// Fills an empty enum with the bounce reasons of a reasons table, and generates the phrase
+/// matcher and the status rules that diagnose them from a phrase table and a status table.
+///
+/// The arguments are the three tables' paths, relative to the calling crate's
+/// `CARGO_MANIFEST_DIR`. Put the attribute above the derives. See the `smtp-codes` crate for the
+/// table formats and the generated API.
+///
+/// ```ignore
+/// #[smtp_codes::reasons("reasons.csv", "phrases.csv", "statuses.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Reason {}
+/// ```
+#[proc_macro_attribute]
+pub fn reasons(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand(args, item, reasons::FILES, reasons::expand)
 }
 
 /// Parses the arguments and the enum, reads the files, then hands them to the table's `expand`;
