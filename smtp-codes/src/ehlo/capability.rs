@@ -125,7 +125,8 @@ impl<'a> Capability<'a> {
     }
 }
 
-/// The capability lines of an EHLO reply; see [`Ehlo::capabilities`].
+/// The capability lines of an EHLO reply; see
+/// [`Ehlo::capabilities`](crate::Ehlo::capabilities).
 ///
 /// ```
 /// # let (reply, _) = smtp_codes::Reply::parse(b"250-foo.com\r\n250-DSN\r\n250 HELP\r\n").unwrap();
@@ -181,7 +182,8 @@ impl<'a> Iterator for Parameters<'a> {
     }
 }
 
-/// The SASL mechanisms of every `AUTH` line; see [`Ehlo::auth_mechanisms`].
+/// The SASL mechanisms of every `AUTH` line; see
+/// [`Ehlo::auth_mechanisms`](crate::Ehlo::auth_mechanisms).
 ///
 /// ```
 /// # let (reply, _) = smtp_codes::Reply::parse(b"250-foo.com\r\n250 AUTH XOAUTH2\r\n").unwrap();

@@ -4,9 +4,9 @@ use super::decimal;
 use crate::Parameters;
 
 /// The limits a server announces with `LIMITS` (RFC 9422 §4), in the order sent; see
-/// [`Ehlo::limits`]. Unknown limits are yielded too; the typed getters read the first limit of
-/// their name (compared without regard to case) and give `None` when it is absent or its value
-/// is not a decimal number that fits a `u32`.
+/// [`Ehlo::limits`](crate::Ehlo::limits). Unknown limits are yielded too; the typed getters read
+/// the first limit of their name (compared without regard to case) and give `None` when it is
+/// absent or its value is not a decimal number that fits a `u32`.
 ///
 /// ```
 /// use smtp_codes::{Ehlo, KnownLimit, Reply};
