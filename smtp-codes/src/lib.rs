@@ -48,7 +48,10 @@
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -59,16 +62,27 @@ mod advice;
 mod class;
 mod enhanced;
 mod reply;
+#[cfg(feature = "alloc")]
+mod reply_buf;
 mod reply_code;
+mod scanner;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod writer;
+
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod io;
 
 pub use advice::{Action, Command, Outcome};
 pub use class::{Category, Class};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use reply_buf::ReplyBuf;
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
+pub use scanner::ReplyScanner;
 #[cfg(feature = "std")]
 pub use writer::write_reply_io;
 pub use writer::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
