@@ -1,6 +1,9 @@
-//! Shared support for the cross-crate tests and benches: the real-reply corpus.
+//! Shared support for the cross-crate tests and benches: the real-reply corpus, and the example
+//! SMTP server ([`server`]).
 
 use std::path::{Path, PathBuf};
+
+pub mod server;
 
 /// A real reply from `data/replies.txt`, with what its source says about it.
 #[derive(Debug, Clone)]
