@@ -109,7 +109,6 @@ scache    unix - - n - 1 scache
 discard   unix - - n - - discard
 postlog   unix-dgram n - n - 1 postlogd
 EOF
-    postfix -c "$dir/etc" check >&2 || die "postfix check failed (log: $dir/postfix.log)"
     postfix -c "$dir/etc" start >&2 || die "postfix start failed (log: $dir/postfix.log)"
     local pidfile="$dir/queue/pid/master.pid"
     for _ in $(seq 1 100); do

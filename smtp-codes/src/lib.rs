@@ -40,11 +40,22 @@
 //!
 //! # Features
 //!
-//! - `std`: `write_reply_io`, the `std::io::Write` version of [`write_reply`]. Off by default:
-//!   the crate needs neither `std` nor `alloc`.
+//! Off by default: the crate needs neither `std` nor `alloc`.
+//!
+//! - `alloc`: `ReplyBuf`, a reply that owns its bytes, with every accessor of [`Reply`].
+//! - `std` (implies `alloc`): `write_reply_io`, the `std::io::Write` version of [`write_reply`],
+//!   and `io::ReplyReader`, which reads replies from any `std::io::Read` (pipelined replies kept,
+//!   memory bounded, a malformed reply an `InvalidData` error with the [`ParseError`] as source).
+//! - `tokio` (implies `std`; brings `tokio-util` and `bytes`): `io::ReplyCodec`, a
+//!   `tokio_util::codec` decoder of owned replies (split off the read buffer, not copied) and
+//!   encoder through [`write_reply`].
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
-//!   as their digit. Deserializing refuses unknown codes with a message that names them.
+//!   as their digit. Deserializing refuses unknown codes with a message that names them. With
+//!   `alloc`, `ReplyBuf` as its bytes as sent.
+//!
+//! Readers of any other kind (async runtimes, event loops) resume a reply's scan across reads
+//! with [`ReplyScanner`], in the core.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]

@@ -90,7 +90,8 @@ impl<R: Read> ReplyReader<R> {
     ///
     /// [`InvalidData`](io::ErrorKind::InvalidData) with the [`ParseError`] as its source when the
     /// reply is malformed or longer than [`MAX_REPLY_LEN`]; [`UnexpectedEof`](io::ErrorKind::UnexpectedEof)
-    /// when the stream ends inside a reply; the stream's own errors.
+    /// when the stream ends inside a reply; the stream's own errors. After `InvalidData` the
+    /// stream is out of step with its replies: later calls give the same error.
     pub fn read_reply(&mut self) -> io::Result<Option<Reply<'_>>> {
         loop {
             // The scan's borrow ends here, so the buffer can be filled below.
