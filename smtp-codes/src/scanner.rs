@@ -76,66 +76,78 @@ impl ReplyScanner {
     ///
     /// Those of [`Reply::parse`].
     pub fn scan<'a>(&mut self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
-        let window = &input[..input.len().min(MAX_REPLY_LEN)];
-        if self.line + self.searched > window.len() {
-            *self = ReplyScanner::new();
-        }
-        let ReplyScanner {
-            line: mut start,
-            mut searched,
-            mut code,
-            mut line_count,
-        } = *self;
-        loop {
-            let Some(lf) = find_lf(&window[start + searched..]) else {
-                *self = ReplyScanner {
-                    line: start,
-                    searched: window.len() - start,
-                    code,
-                    line_count,
-                };
-                let first = if line_count == 0 { None } else { Some(code) };
-                let error = match unfinished_line_error(&window[start..], start, first) {
-                    Some(error) => error,
-                    None if input.len() > MAX_REPLY_LEN => ParseError::TooLong {
-                        limit: MAX_REPLY_LEN,
-                    },
-                    None => return Err(ParseError::Incomplete),
-                };
-                *self = ReplyScanner::new();
-                return Err(error);
-            };
-            let end = start + searched + lf + 1;
-            searched = 0;
-            let checked = line_start(&window[start..end], start).and_then(|(line_code, last)| {
-                if line_count != 0 && line_code != code {
-                    return Err(ParseError::CodeMismatch {
-                        first: code,
-                        found: line_code,
-                        offset: start,
-                    });
-                }
-                if line_count == MAX_REPLY_LINES {
-                    return Err(ParseError::TooManyLines {
-                        limit: MAX_REPLY_LINES,
-                    });
-                }
-                Ok((line_code, last))
-            });
-            let (line_code, last) = match checked {
-                Ok(line) => line,
-                Err(error) => {
-                    *self = ReplyScanner::new();
-                    return Err(error);
+        let from = if self.line + self.searched > input.len().min(MAX_REPLY_LEN) {
+            ReplyScanner::new()
+        } else {
+            *self
+        };
+        let (answer, stopped) = scan_from(input, from);
+        *self = stopped;
+        answer
+    }
+}
+
+/// The scan of `input` from `from`: the answer, and where the scan stopped (a new scanner unless
+/// the answer is `Incomplete`). Inlined into [`Reply::parse`], where `from` is the constant
+/// start and the state's bookkeeping folds away.
+#[inline(always)]
+pub(crate) fn scan_from(
+    input: &[u8],
+    from: ReplyScanner,
+) -> (Result<(Reply<'_>, usize), ParseError>, ReplyScanner) {
+    let window = &input[..input.len().min(MAX_REPLY_LEN)];
+    let ReplyScanner {
+        line: mut start,
+        mut searched,
+        mut code,
+        mut line_count,
+    } = from;
+    loop {
+        let Some(lf) = find_lf(&window[start + searched..]) else {
+            let first = if line_count == 0 { None } else { Some(code) };
+            let error = match unfinished_line_error(&window[start..], start, first) {
+                Some(error) => error,
+                None if input.len() > MAX_REPLY_LEN => ParseError::TooLong {
+                    limit: MAX_REPLY_LEN,
+                },
+                None => {
+                    let stopped = ReplyScanner {
+                        line: start,
+                        searched: window.len() - start,
+                        code,
+                        line_count,
+                    };
+                    return (Err(ParseError::Incomplete), stopped);
                 }
             };
-            code = line_code;
-            line_count += 1;
-            if last {
-                *self = ReplyScanner::new();
-                return Ok((Reply::from_checked(&input[..end], code, line_count), end));
-            }
-            start = end;
+            return (Err(error), ReplyScanner::new());
+        };
+        let end = start + searched + lf + 1;
+        searched = 0;
+        let (line_code, last) = match line_start(&window[start..end], start) {
+            Ok(line) => line,
+            Err(error) => return (Err(error), ReplyScanner::new()),
+        };
+        if line_count != 0 && line_code != code {
+            let error = ParseError::CodeMismatch {
+                first: code,
+                found: line_code,
+                offset: start,
+            };
+            return (Err(error), ReplyScanner::new());
         }
+        line_count += 1;
+        if line_count > MAX_REPLY_LINES {
+            let error = ParseError::TooManyLines {
+                limit: MAX_REPLY_LINES,
+            };
+            return (Err(error), ReplyScanner::new());
+        }
+        code = line_code;
+        if last {
+            let reply = Reply::from_checked(&input[..end], code, line_count);
+            return (Ok((reply, end)), ReplyScanner::new());
+        }
+        start = end;
     }
 }

@@ -103,7 +103,9 @@ fn long_replies(size: usize) -> Vec<u8> {
     let mut reply = Vec::new();
     for line in 0..500 {
         let separator = if line == 499 { ' ' } else { '-' };
-        reply.extend_from_slice(format!("250{separator}{line:03} {}\r\n", "x".repeat(92)).as_bytes());
+        reply.extend_from_slice(
+            format!("250{separator}{line:03} {}\r\n", "x".repeat(92)).as_bytes(),
+        );
     }
     let mut stream = Vec::with_capacity(size + reply.len());
     while stream.len() < size {
@@ -122,12 +124,20 @@ fn byte_at_a_time_group(c: &mut Criterion) {
         assert_eq!(by_reader(OneByte(&input)), expected);
         assert_eq!(by_codec(&input, 1), expected);
         group.throughput(Throughput::Bytes(input.len() as u64));
-        group.bench_with_input(BenchmarkId::new("ReplyReader", format!("{mib} MiB")), &input, |b, input| {
-            b.iter(|| by_reader(OneByte(black_box(input))));
-        });
-        group.bench_with_input(BenchmarkId::new("ReplyCodec", format!("{mib} MiB")), &input, |b, input| {
-            b.iter(|| by_codec(black_box(input), 1));
-        });
+        group.bench_with_input(
+            BenchmarkId::new("ReplyReader", format!("{mib} MiB")),
+            &input,
+            |b, input| {
+                b.iter(|| by_reader(OneByte(black_box(input))));
+            },
+        );
+        group.bench_with_input(
+            BenchmarkId::new("ReplyCodec", format!("{mib} MiB")),
+            &input,
+            |b, input| {
+                b.iter(|| by_codec(black_box(input), 1));
+            },
+        );
     }
     group.finish();
 }

@@ -111,7 +111,9 @@ where
             }
             "RSET" => {
                 transaction = Transaction::default();
-                replies.send(reply(250, code(2, 0, 0), &["Reset OK"])).await?;
+                replies
+                    .send(reply(250, code(2, 0, 0), &["Reset OK"]))
+                    .await?;
             }
             "NOOP" => replies.send(reply(250, code(2, 0, 0), &["OK"])).await?,
             "QUIT" => {
@@ -143,7 +145,11 @@ fn mail(transaction: &mut Transaction, argument: &str) -> OutgoingReply<'static>
             .is_some_and(|size| size > SIZE_LIMIT)
     });
     if too_big {
-        return reply(552, code(5, 3, 4), &["Message size exceeds fixed maximum message size"]);
+        return reply(
+            552,
+            code(5, 3, 4),
+            &["Message size exceeds fixed maximum message size"],
+        );
     }
     transaction.sender = true;
     reply(250, code(2, 1, 0), &["Sender OK"])

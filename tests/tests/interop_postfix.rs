@@ -136,7 +136,13 @@ fn session_with_reader(postfix: &Postfix) {
     );
 
     let unknown = replies.read_reply().unwrap().unwrap();
-    check(unknown, Command::Rcpt, 550, "5.1.1", Action::FailPermanently);
+    check(
+        unknown,
+        Command::Rcpt,
+        550,
+        "5.1.1",
+        Action::FailPermanently,
+    );
     assert_eq!(unknown.reply_code(), Some(ReplyCode::MailboxUnavailable));
     assert_eq!(
         unknown.enhanced().unwrap().status(),
@@ -167,7 +173,13 @@ fn session_with_reader(postfix: &Postfix) {
         .write_all(b"MAIL FROM:<sender@example.org> SIZE=20000\r\nRSET\r\n")
         .unwrap();
     let too_big = replies.read_reply().unwrap().unwrap();
-    check(too_big, Command::Mail, 552, "5.3.4", Action::FailPermanently);
+    check(
+        too_big,
+        Command::Mail,
+        552,
+        "5.3.4",
+        Action::FailPermanently,
+    );
     assert_eq!(
         too_big.enhanced().unwrap().status(),
         Some(EnhancedStatus::MessageTooBigForSystem)
@@ -179,7 +191,10 @@ fn session_with_reader(postfix: &Postfix) {
     let bye = replies.read_reply().unwrap().unwrap();
     assert_eq!(bye.reply_code(), Some(ReplyCode::ServiceClosing));
     assert!(bye.outcome(Command::Quit).is_closing());
-    assert!(replies.read_reply().unwrap().is_none(), "Postfix closes after QUIT");
+    assert!(
+        replies.read_reply().unwrap().is_none(),
+        "Postfix closes after QUIT"
+    );
 }
 
 /// The next reply, within 10 s.
@@ -205,10 +220,25 @@ async fn session_with_codec(port: u16) {
         .unwrap();
     let ehlo = next(&mut replies).await;
     assert!(ehlo.lines().any(|line| line == b"SIZE 10240"), "{ehlo:?}");
-    check(next(&mut replies).await.reply(), Command::Mail, 250, "2.1.0", Action::Success);
-    check(next(&mut replies).await.reply(), Command::Rcpt, 250, "2.1.5", Action::Success);
+    check(
+        next(&mut replies).await.reply(),
+        Command::Mail,
+        250,
+        "2.1.0",
+        Action::Success,
+    );
+    check(
+        next(&mut replies).await.reply(),
+        Command::Rcpt,
+        250,
+        "2.1.5",
+        Action::Success,
+    );
     assert_eq!(next(&mut replies).await.code(), 354);
-    write.write_all(message(12 * 1024).as_bytes()).await.unwrap();
+    write
+        .write_all(message(12 * 1024).as_bytes())
+        .await
+        .unwrap();
     let too_big = next(&mut replies).await;
     check(
         too_big.reply(),
@@ -218,12 +248,21 @@ async fn session_with_codec(port: u16) {
         Action::FailPermanently,
     );
     write.write_all(b"NOOP\r\nQUIT\r\n").await.unwrap();
-    check(next(&mut replies).await.reply(), Command::Noop, 250, "2.0.0", Action::Success);
+    check(
+        next(&mut replies).await.reply(),
+        Command::Noop,
+        250,
+        "2.0.0",
+        Action::Success,
+    );
     let bye = next(&mut replies).await;
     assert_eq!(bye.code(), 221);
     assert!(bye.outcome(Command::Quit).is_closing());
     let end = tokio::time::timeout(Duration::from_secs(10), replies.next()).await;
-    assert!(matches!(end, Ok(None)), "Postfix closes after QUIT: {end:?}");
+    assert!(
+        matches!(end, Ok(None)),
+        "Postfix closes after QUIT: {end:?}"
+    );
 }
 
 #[test]

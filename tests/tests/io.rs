@@ -47,7 +47,11 @@ struct Chunked<'a> {
 
 impl<'a> Chunked<'a> {
     fn new(input: &'a [u8], sizes: &[usize]) -> Self {
-        let sizes = if sizes.is_empty() { vec![1] } else { sizes.to_vec() };
+        let sizes = if sizes.is_empty() {
+            vec![1]
+        } else {
+            sizes.to_vec()
+        };
         Chunked {
             input,
             sizes,
@@ -123,7 +127,9 @@ fn assert_same(expected: &(Vec<Seen>, Option<ParseError>), got: &(Vec<Seen>, Opt
         }
         (Some(parse_error), Some(error)) => {
             assert_eq!(error.kind(), io::ErrorKind::InvalidData, "{error}");
-            let source = error.get_ref().and_then(|inner| inner.downcast_ref::<ParseError>());
+            let source = error
+                .get_ref()
+                .and_then(|inner| inner.downcast_ref::<ParseError>());
             assert_eq!(source, Some(parse_error));
         }
         (expected, got) => panic!("expected the end {expected:?}, got {got:?}"),
@@ -212,9 +218,15 @@ proptest! {
 #[test]
 fn pipelined_bytes_wait_for_the_next_call() {
     let mut reader = ReplyReader::new(&b"250 2.1.0 Ok\r\n250 2.1.5 Ok\r\n354 End data with"[..]);
-    assert_eq!(reader.read_reply().unwrap().unwrap().as_bytes(), b"250 2.1.0 Ok\r\n");
+    assert_eq!(
+        reader.read_reply().unwrap().unwrap().as_bytes(),
+        b"250 2.1.0 Ok\r\n"
+    );
     assert_eq!(reader.buffer(), b"250 2.1.5 Ok\r\n354 End data with");
-    assert_eq!(reader.read_reply().unwrap().unwrap().as_bytes(), b"250 2.1.5 Ok\r\n");
+    assert_eq!(
+        reader.read_reply().unwrap().unwrap().as_bytes(),
+        b"250 2.1.5 Ok\r\n"
+    );
     let end = reader.read_reply().unwrap_err();
     assert_eq!(end.kind(), io::ErrorKind::UnexpectedEof);
     let (_, pending) = reader.into_parts();
@@ -284,7 +296,11 @@ struct Endless {
 impl Read for Endless {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         for (index, byte) in buf.iter_mut().enumerate() {
-            *byte = if self.read + index < 4 { b"250 "[self.read + index] } else { b'x' };
+            *byte = if self.read + index < 4 {
+                b"250 "[self.read + index]
+            } else {
+                b'x'
+            };
         }
         self.read += buf.len();
         Ok(buf.len())
@@ -305,7 +321,10 @@ fn memory_stays_bounded_and_too_long_is_invalid_data() {
     );
     // Everything read is held: the reply's limit, one byte past it, and at most one read (8 KiB).
     let read = reader.get_ref().read;
-    assert!(read > MAX_REPLY_LEN && read <= MAX_REPLY_LEN + 8 * 1024, "{read}");
+    assert!(
+        read > MAX_REPLY_LEN && read <= MAX_REPLY_LEN + 8 * 1024,
+        "{read}"
+    );
     assert!(reader.buffer().len() <= MAX_REPLY_LEN + 8 * 1024);
 }
 
@@ -370,7 +389,10 @@ fn encoder_refuses_what_write_reply_refuses() {
     assert_eq!(injected.kind(), io::ErrorKind::InvalidInput);
     assert_eq!(
         injected.get_ref().unwrap().downcast_ref::<WriteError>(),
-        Some(&WriteError::UnsafeText { line: 0, byte: b'\r' })
+        Some(&WriteError::UnsafeText {
+            line: 0,
+            byte: b'\r'
+        })
     );
     let mismatch = codec
         .encode(
@@ -390,7 +412,11 @@ fn encoder_refuses_what_write_reply_refuses() {
     assert_eq!(out, &b"220 earlier\r\n"[..]);
     codec
         .encode(
-            OutgoingReply::new(550, EnhancedCode::new(5, 1, 1), &["No such user", "Try again"]),
+            OutgoingReply::new(
+                550,
+                EnhancedCode::new(5, 1, 1),
+                &["No such user", "Try again"],
+            ),
             &mut out,
         )
         .unwrap();
@@ -444,7 +470,9 @@ fn reply_buf_serde() {
         (r#""250 OK\r\n221 Bye\r\n""#, "9 bytes after the reply"),
         (r#""HTTP/1.1 200 OK\r\n""#, "three-digit reply code"),
     ] {
-        let error = serde_json::from_str::<ReplyBuf>(bad).unwrap_err().to_string();
+        let error = serde_json::from_str::<ReplyBuf>(bad)
+            .unwrap_err()
+            .to_string();
         assert!(error.contains(says), "{bad}: {error}");
     }
 }

@@ -7,6 +7,18 @@
 //! report a malformed reply as an [`InvalidData`](std::io::ErrorKind::InvalidData) error whose
 //! source is the [`ParseError`](crate::ParseError), and a stream that ends inside a reply as
 //! [`UnexpectedEof`](std::io::ErrorKind::UnexpectedEof).
+//!
+//! ```
+//! use smtp_codes::{io::ReplyReader, Command};
+//! // A server's greeting and its answer to a pipelined EHLO and MAIL, arriving together.
+//! let wire: &[u8] = b"220 mx.example.com ESMTP\r\n250-mx.example.com\r\n250 PIPELINING\r\n250 2.1.0 Ok\r\n";
+//! let mut replies = ReplyReader::new(wire);
+//! let greeting = replies.read_reply()?.unwrap();
+//! assert!(greeting.outcome(Command::Greeting).is_success());
+//! assert_eq!(replies.read_reply()?.unwrap().line_count(), 2);
+//! assert_eq!(replies.read_reply()?.unwrap().enhanced().unwrap().to_string(), "2.1.0");
+//! # Ok::<(), std::io::Error>(())
+//! ```
 
 #[cfg(feature = "tokio")]
 mod codec;
