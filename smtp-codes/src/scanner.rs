@@ -89,7 +89,9 @@ impl ReplyScanner {
 
 /// The scan of `input` from `from`: the answer, and where the scan stopped (a new scanner unless
 /// the answer is `Incomplete`). Inlined into [`Reply::parse`], where `from` is the constant
-/// start and the state's bookkeeping folds away.
+/// start and the state's bookkeeping folds away (measured: with the scan as one method that
+/// kept its state in `self`, `Reply::parse` lost 6% reply by reply).
+#[allow(clippy::inline_always)]
 #[inline(always)]
 pub(crate) fn scan_from(
     input: &[u8],

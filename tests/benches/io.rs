@@ -7,6 +7,8 @@
 //!   pipelines them. `Reply::parse` walks one buffer (the floor: no I/O at all); the reader reads
 //!   them from a `&[u8]` (copying them into its buffer, as from a socket); the codec gets them
 //!   appended to a `BytesMut` (one copy, as `FramedRead` does) and splits each reply off it.
+//!   For scale, tokio-util's own `AnyDelimiterCodec` splitting the same bytes into lines (framing
+//!   only, nothing parsed) in the same way.
 //! - `io/byte_at_a_time`: a stream of long replies (500 lines, about 50 KB each, near the
 //!   `MAX_REPLY_LEN` bound) of 1 MiB and of 10 MiB, read one byte per `read` call by the reader and
 //!   appended one byte at a time to the codec's buffer. Linear cost shows as the same time per
@@ -24,7 +26,7 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use smtp_codes::io::{ReplyCodec, ReplyReader};
 use smtp_codes::Reply;
 use smtp_codes_tests::{corpus, pipelined};
-use tokio_util::codec::Decoder;
+use tokio_util::codec::{AnyDelimiterCodec, Decoder};
 
 /// The sum of the codes of the replies in `buffer`, by `Reply::parse`.
 fn by_parse(mut buffer: &[u8]) -> u64 {
@@ -55,6 +57,21 @@ fn by_codec(input: &[u8], chunk: usize) -> u64 {
         buffer.extend_from_slice(piece);
         while let Some(reply) = codec.decode(&mut buffer).expect("valid replies") {
             sum += u64::from(reply.code());
+        }
+    }
+    sum
+}
+
+/// The total length of the lines tokio-util's `AnyDelimiterCodec` splits off `input`, appended
+/// `chunk` bytes at a time.
+fn by_lines(input: &[u8], chunk: usize) -> u64 {
+    let mut codec = AnyDelimiterCodec::new(b"\n".to_vec(), Vec::new());
+    let mut buffer = BytesMut::with_capacity(8 * 1024);
+    let mut sum = 0;
+    for piece in input.chunks(chunk) {
+        buffer.extend_from_slice(piece);
+        while let Some(line) = codec.decode(&mut buffer).expect("lines") {
+            sum += line.len() as u64;
         }
     }
     sum
@@ -94,6 +111,9 @@ fn pipelined_group(c: &mut Criterion) {
     });
     group.bench_function("ReplyCodec", |b| {
         b.iter(|| by_codec(black_box(&input), 8 * 1024));
+    });
+    group.bench_function("AnyDelimiterCodec (lines)", |b| {
+        b.iter(|| by_lines(black_box(&input), 8 * 1024));
     });
     group.finish();
 }

@@ -5,7 +5,7 @@
 //! scan where it stopped when more bytes arrive ([`ReplyScanner`](crate::ReplyScanner)), hold at
 //! most [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN) bytes of an unfinished reply plus one read, and
 //! report a malformed reply as an [`InvalidData`](std::io::ErrorKind::InvalidData) error whose
-//! source is the [`ParseError`](crate::ParseError), and a stream that ends inside a reply as
+//! source is the [`ParseError`], and a stream that ends inside a reply as
 //! [`UnexpectedEof`](std::io::ErrorKind::UnexpectedEof).
 //!
 //! ```
