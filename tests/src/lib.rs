@@ -3,6 +3,8 @@
 
 use std::path::{Path, PathBuf};
 
+mod bounce;
+pub use bounce::{bounce_cases, bounce_corpus_dir, BounceCase};
 pub mod server;
 
 /// A real reply from `data/replies.txt`, with what its source says about it.
