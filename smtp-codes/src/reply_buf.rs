@@ -2,7 +2,9 @@
 
 use core::fmt;
 
-use crate::{Category, Class, Command, EnhancedCode, Lines, Outcome, ParseError, Reply, ReplyCode};
+use crate::{
+    Category, Class, Command, Diagnosis, EnhancedCode, Lines, Outcome, ParseError, Reply, ReplyCode,
+};
 
 /// The bytes a [`ReplyBuf`] owns: shared with the codec's buffer under `tokio`, copied otherwise.
 #[cfg(feature = "tokio")]
@@ -188,6 +190,20 @@ impl ReplyBuf {
     #[must_use]
     pub fn outcome(&self, command: Command) -> Outcome {
         self.reply().outcome(command)
+    }
+
+    /// Why a delivery failed and whether to suppress the address; see [`Reply::diagnose`].
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Reason, ReplyBuf};
+    /// let (reply, _) = ReplyBuf::parse(b"550 5.1.1 <bob@example.com>: User unknown\r\n").unwrap();
+    /// let diagnosis = reply.diagnose(Some(Command::Rcpt));
+    /// assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+    /// assert!(diagnosis.is_hard());
+    /// ```
+    #[must_use]
+    pub fn diagnose(&self, command: Option<Command>) -> Diagnosis {
+        self.reply().diagnose(command)
     }
 
     /// The bytes, without copying (feature `tokio`).

@@ -1,8 +1,8 @@
 //! Real sessions with a real server: a private Postfix instance on a loopback port, installed,
 //! configured and started by `scripts/interop.sh` (its policy is described there), stopped by its
 //! master's pid when the test ends. Sessions are driven over TCP with `io::ReplyReader` and with
-//! `io::ReplyCodec`; the codes, enhanced codes and advice that Postfix's replies must give are
-//! asserted.
+//! `io::ReplyCodec`; the codes, enhanced codes, advice and diagnosis that Postfix's replies must
+//! give are asserted.
 //!
 //! When Postfix cannot be installed or started, the test fails and says why.
 
@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use smtp_codes::io::{ReplyCodec, ReplyReader};
-use smtp_codes::{Action, Command, EnhancedStatus, Reply, ReplyBuf, ReplyCode};
+use smtp_codes::{Action, Command, EnhancedStatus, Reason, Reply, ReplyBuf, ReplyCode};
 use tokio::io::AsyncWriteExt;
 use tokio::net::tcp::OwnedReadHalf;
 use tokio_util::codec::FramedRead;
@@ -149,6 +149,9 @@ fn session_with_reader(postfix: &Postfix) {
         Some(EnhancedStatus::BadDestinationMailboxAddress)
     );
     assert!(!unknown.is_retryable());
+    let diagnosis = unknown.diagnose(Some(Command::Rcpt));
+    assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+    assert!(diagnosis.is_hard(), "an unknown user is suppressed");
     let text = String::from_utf8_lossy(unknown.lines().next().unwrap()).into_owned();
     assert!(text.contains("<unknown@example.test>"), "{text}");
 
@@ -160,6 +163,12 @@ fn session_with_reader(postfix: &Postfix) {
         Some(EnhancedStatus::DeliveryNotAuthorized)
     );
     assert!(relay.is_retryable());
+    let diagnosis = relay.diagnose(Some(Command::Rcpt));
+    assert_eq!(diagnosis.reason(), Reason::NoRelaying);
+    assert!(
+        !diagnosis.is_hard(),
+        "the address is fine: the route is refused"
+    );
 
     let data = replies.read_reply().unwrap().unwrap();
     assert_eq!(data.reply_code(), Some(ReplyCode::StartMailInput));
@@ -184,6 +193,9 @@ fn session_with_reader(postfix: &Postfix) {
         too_big.enhanced().unwrap().status(),
         Some(EnhancedStatus::MessageTooBigForSystem)
     );
+    let diagnosis = too_big.diagnose(Some(Command::Mail));
+    assert_eq!(diagnosis.reason(), Reason::EmailTooLarge);
+    assert!(!diagnosis.is_hard());
     let reset = replies.read_reply().unwrap().unwrap();
     check(reset, Command::Rset, 250, "2.0.0", Action::Success);
 
@@ -246,6 +258,10 @@ async fn session_with_codec(port: u16) {
         552,
         "5.3.4",
         Action::FailPermanently,
+    );
+    assert_eq!(
+        too_big.diagnose(Some(Command::EndOfData)).reason(),
+        Reason::EmailTooLarge
     );
     write.write_all(b"NOOP\r\nQUIT\r\n").await.unwrap();
     check(

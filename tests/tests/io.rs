@@ -446,7 +446,9 @@ fn reply_buf_keeps_every_accessor() {
         assert_eq!(owned.is_retryable(), reply.is_retryable());
         for &command in smtp_codes::Command::ALL {
             assert_eq!(owned.outcome(command), reply.outcome(command));
+            assert_eq!(owned.diagnose(Some(command)), reply.diagnose(Some(command)));
         }
+        assert_eq!(owned.diagnose(None), reply.diagnose(None));
         assert_eq!(format!("{owned:?}"), format!("{reply:?}"));
     }
 }
