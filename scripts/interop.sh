@@ -109,17 +109,25 @@ scache    unix - - n - 1 scache
 discard   unix - - n - - discard
 postlog   unix-dgram n - n - 1 postlogd
 EOF
-    postfix -c "$dir/etc" start >&2 || die "postfix start failed (log: $dir/postfix.log)"
-    local pidfile="$dir/queue/pid/master.pid"
+    postfix -c "$dir/etc" start >&2 || die "postfix start failed: $(why "$dir")"
+    local pidfile="$dir/queue/pid/master.pid" pid
     for _ in $(seq 1 100); do
-        if [ -s "$pidfile" ] && (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            tr -d ' \n' <"$pidfile"
-            echo
+        pid=$(tr -d ' \n' <"$pidfile" 2>/dev/null || true)
+        if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$pid"
             return 0
         fi
         sleep 0.1
     done
-    die "postfix did not listen on 127.0.0.1:$port within 10 s (log: $dir/postfix.log)"
+    die "postfix did not listen on 127.0.0.1:$port within 10 s: $(why "$dir")"
+}
+
+# The fatal and error lines of the instance's log, or where the log is.
+why() {
+    local log="$1/postfix.log" lines
+    lines=$(grep -E 'fatal|error|panic' "$log" 2>/dev/null | tail -n 5 || true)
+    echo "${lines:-nothing in $log}"
 }
 
 stop() {
