@@ -165,3 +165,59 @@ fn swaks_sees_the_rejected_recipient() {
         "no `{refusal}` in:\n{transcript}"
     );
 }
+
+/// One short session with our own reader as the client: the greeting, a pipelined EHLO, MAIL,
+/// RCPT to an unknown user, NOOP and QUIT.
+fn reader_session(port: u16) {
+    use smtp_codes::io::ReplyReader;
+    use smtp_codes::{Command as Smtp, EnhancedStatus, ReplyCode};
+    use std::io::Write;
+
+    let stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(10)))
+        .expect("timeout");
+    let mut replies = ReplyReader::new(&stream);
+    assert_eq!(replies.read_reply().unwrap().unwrap().code(), 220);
+    (&stream)
+        .write_all(b"EHLO reader.example\r\nMAIL FROM:<a@example.org>\r\nRCPT TO:<unknown@example.test>\r\nNOOP\r\nQUIT\r\n")
+        .unwrap();
+    let ehlo = replies.read_reply().unwrap().unwrap();
+    let capabilities: Vec<&[u8]> = ehlo.lines().skip(1).collect();
+    let size = format!("SIZE {SIZE_LIMIT}");
+    assert_eq!(
+        capabilities,
+        [&b"PIPELINING"[..], size.as_bytes(), b"ENHANCEDSTATUSCODES"]
+    );
+    assert_eq!(replies.read_reply().unwrap().unwrap().code(), 250);
+    let rcpt = replies.read_reply().unwrap().unwrap();
+    assert_eq!(rcpt.reply_code(), Some(ReplyCode::MailboxUnavailable));
+    assert_eq!(
+        rcpt.enhanced().and_then(smtp_codes::EnhancedCode::status),
+        Some(EnhancedStatus::BadDestinationMailboxAddress)
+    );
+    assert!(rcpt.outcome(Smtp::Rcpt).is_fail_permanently());
+    assert_eq!(rcpt.lines().next(), Some(unknown_user_reply().as_bytes()));
+    assert_eq!(replies.read_reply().unwrap().unwrap().code(), 250);
+    assert!(replies
+        .read_reply()
+        .unwrap()
+        .unwrap()
+        .outcome(Smtp::Quit)
+        .is_closing());
+    assert!(replies.read_reply().unwrap().is_none(), "closed after QUIT");
+}
+
+#[test]
+fn many_sessions_at_once_and_in_turn() {
+    let port = server_port();
+    let at_once: Vec<_> = (0..8)
+        .map(|_| std::thread::spawn(move || reader_session(port)))
+        .collect();
+    for session in at_once {
+        session.join().expect("a session failed");
+    }
+    for _ in 0..3 {
+        reader_session(port);
+    }
+}
