@@ -57,6 +57,7 @@ extern crate self as smtp_codes;
 
 mod advice;
 mod class;
+pub mod dsn;
 mod enhanced;
 mod reply;
 mod reply_code;
