@@ -91,13 +91,48 @@ impl<'a> DeliveryStatus<'a> {
     ///
     /// [`ParseError`]: empty input, a line that cannot start a block, no recipient block.
     pub fn parse(input: &'a [u8]) -> Result<DeliveryStatus<'a>, ParseError> {
+        let (report, used) = DeliveryStatus::parse_prefix(input)?;
+        if used < input.len() {
+            // Only a line that cannot start a block stops a report early: report it.
+            let mut scanner = Scanner::resume(input, used);
+            next_block(&mut scanner, false)?;
+        }
+        Ok(report)
+    }
+
+    /// Parses the report at the start of `input` up to the first line that cannot start a block
+    /// (a MIME boundary, the returned message's headers after a broken boundary, garbage), and
+    /// returns it with the number of bytes it used. [`DeliveryStatus::parse`] is this with
+    /// nothing left over.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::DeliveryStatus;
+    /// let input = b"Reporting-MTA: dns; a\n\nFinal-Recipient: rfc822; x@a\n\n--boundary--\n";
+    /// let (report, used) = DeliveryStatus::parse_prefix(input).unwrap();
+    /// assert_eq!(report.recipients().count(), 1);
+    /// assert_eq!(&input[used..], b"--boundary--\n");
+    /// assert!(DeliveryStatus::parse(input).is_err());
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// [`ParseError`] when not even one recipient block comes before such a line.
+    pub fn parse_prefix(input: &'a [u8]) -> Result<(DeliveryStatus<'a>, usize), ParseError> {
         let mut scanner = Scanner::new(input);
         let (per_message, after) = next_block(&mut scanner, true)?.ok_or(ParseError::Empty)?;
         let recipients_start = after;
         let mut recipients = 0usize;
-        while let Some((block, _)) = next_block(&mut scanner, false)? {
-            if !block.is_empty() {
-                recipients += 1;
+        let mut used = input.len();
+        loop {
+            let before = scanner.pos();
+            match next_block(&mut scanner, false) {
+                Ok(Some(_)) => recipients += 1,
+                Ok(None) => break,
+                Err(error) if recipients == 0 => return Err(error),
+                Err(error) => {
+                    used = error.offset().unwrap_or(before);
+                    break;
+                }
             }
         }
         if recipients == 0 {
@@ -105,11 +140,12 @@ impl<'a> DeliveryStatus<'a> {
                 offset: recipients_start,
             });
         }
-        Ok(DeliveryStatus {
-            input,
+        let report = DeliveryStatus {
+            input: &input[..used],
             per_message,
             recipients_start,
-        })
+        };
+        Ok((report, used))
     }
 
     /// The per-message fields (empty when the report starts with a recipient block).

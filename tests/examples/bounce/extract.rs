@@ -5,7 +5,7 @@
 //! `message/delivery-status` part. Emails without one (or whose report does not parse) are read
 //! from their text part with the general patterns documented on [`from_text`].
 
-use mail_parser::{Message, MessageParser, MimeHeaders};
+use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders};
 use smtp_codes::dsn::{self, DeliveryStatus};
 use smtp_codes::{Command, EnhancedCode};
 
@@ -42,21 +42,49 @@ pub fn failures(raw: &[u8]) -> Vec<Failure> {
     let Some(message) = MessageParser::default().parse(raw) else {
         return Vec::new();
     };
-    let text = report_text(&message);
-    for part in &message.parts {
-        let Some(content_type) = part.content_type() else {
-            continue;
-        };
-        let subtype = content_type.subtype().unwrap_or("").to_ascii_lowercase();
-        if content_type.ctype().eq_ignore_ascii_case("message")
-            && (subtype == "delivery-status" || subtype == "global-delivery-status")
-        {
-            if let Ok(report) = DeliveryStatus::parse(part.contents()) {
-                return from_report(&report, &text);
-            }
-        }
+    let mut text = report_text(&message);
+    if text.trim().is_empty() {
+        // No readable part (a MIME structure whose boundaries do not match): the raw body.
+        let body = message.root_part().raw_body_offset() as usize;
+        text = cut_returned_message(&String::from_utf8_lossy(&raw[body.min(raw.len())..]));
     }
-    from_text(&text, &own_addresses(&message))
+    match delivery_status(&message, 0) {
+        Some(report) => from_report(&report, &text),
+        None => from_text(&text, &own_addresses(&message)),
+    }
+}
+
+/// How deep attached messages are searched for a report.
+const MAX_NESTING: usize = 3;
+
+/// The first `message/delivery-status` (or `message/global-delivery-status`, RFC 6533) part that
+/// holds a report; else the first one in an attached message (a bounce forwarded to the sender).
+/// What follows a report's last field block (a broken MIME boundary, say) is left out.
+fn delivery_status<'a>(message: &'a Message<'a>, depth: usize) -> Option<DeliveryStatus<'a>> {
+    let is_report = |part: &MessagePart<'_>| {
+        part.content_type().is_some_and(|content_type| {
+            let subtype = content_type.subtype().unwrap_or("");
+            content_type.ctype().eq_ignore_ascii_case("message")
+                && (subtype.eq_ignore_ascii_case("delivery-status")
+                    || subtype.eq_ignore_ascii_case("global-delivery-status"))
+        })
+    };
+    let top = message
+        .parts
+        .iter()
+        .filter(|part| is_report(part))
+        .find_map(|part| DeliveryStatus::parse_prefix(part.contents()).ok());
+    if let Some((report, _)) = top {
+        return Some(report);
+    }
+    if depth >= MAX_NESTING {
+        return None;
+    }
+    message
+        .parts
+        .iter()
+        .filter_map(MessagePart::message)
+        .find_map(|attached| delivery_status(attached, depth + 1))
 }
 
 /// Every recipient block whose action is not a success (`failed`, `delayed`, missing or unknown).
