@@ -141,6 +141,7 @@ impl<'a> DiagnosticCode<'a> {
         TextLines {
             lines: ValueLines::new(self.value()),
             code: self.reply_code(),
+            first: true,
         }
     }
 }
@@ -156,6 +157,7 @@ impl<'a> DiagnosticCode<'a> {
 pub struct TextLines<'a> {
     lines: ValueLines<'a>,
     code: Option<u16>,
+    first: bool,
 }
 
 impl<'a> Iterator for TextLines<'a> {
@@ -164,9 +166,14 @@ impl<'a> Iterator for TextLines<'a> {
     fn next(&mut self) -> Option<&'a [u8]> {
         loop {
             let line = self.lines.next()?;
-            // Only the reply's own code is stripped from a continuation line.
-            let code = self.code.filter(|&code| reply_code_at(line) == Some(code));
-            let text = strip_codes(line, code);
+            let first = core::mem::replace(&mut self.first, false);
+            // A later line is stripped only when it repeats the reply's code.
+            let repeats = self.code.is_some() && reply_code_at(line) == self.code;
+            let text = if first || repeats {
+                strip_codes(line, self.code)
+            } else {
+                line
+            };
             if !text.is_empty() {
                 return Some(text);
             }
@@ -178,7 +185,10 @@ impl<'a> Iterator for TextLines<'a> {
 fn reply_code_at(text: &[u8]) -> Option<u16> {
     match text {
         [first @ b'2'..=b'5', second @ b'0'..=b'9', third @ b'0'..=b'9', rest @ ..]
-            if matches!(rest.first(), None | Some(b' ' | b'\t' | b'-' | b'\r' | b'\n')) =>
+            if matches!(
+                rest.first(),
+                None | Some(b' ' | b'\t' | b'-' | b'\r' | b'\n')
+            ) =>
         {
             Some(
                 u16::from(first - b'0') * 100

@@ -391,7 +391,8 @@ fn line_at(input: &[u8], start: usize) -> (usize, usize) {
 
 /// Empty, or only spaces, tabs and a stray CR.
 fn is_blank(line: &[u8]) -> bool {
-    line.iter().all(|&byte| matches!(byte, b' ' | b'\t' | b'\r'))
+    line.iter()
+        .all(|&byte| matches!(byte, b' ' | b'\t' | b'\r'))
 }
 
 /// Without white space (space, tab, CR, LF) at either end.

@@ -159,9 +159,14 @@ fn squeeze(text: &str) -> String {
 /// failed recipient.
 fn own_addresses(message: &Message<'_>) -> Vec<String> {
     let mut own = Vec::new();
-    for address in [message.from(), message.to(), message.reply_to(), message.sender()]
-        .into_iter()
-        .flatten()
+    for address in [
+        message.from(),
+        message.to(),
+        message.reply_to(),
+        message.sender(),
+    ]
+    .into_iter()
+    .flatten()
     {
         for addr in address.iter() {
             if let Some(email) = addr.address() {
@@ -386,7 +391,8 @@ pub fn reply_code_in(text: &str) -> Option<u16> {
         }
         let before = start.checked_sub(1).map(|i| bytes[i]);
         let after = bytes.get(start + 3).copied();
-        let clean_before = before.is_none_or(|b| !b.is_ascii_alphanumeric() && !b"._-/+=@".contains(&b));
+        let clean_before =
+            before.is_none_or(|b| !b.is_ascii_alphanumeric() && !b"._-/+=@".contains(&b));
         let clean_after = after.is_none_or(|b| b" -:,)]\t".contains(&b));
         // `550-5.1.1` and `550 5.1.1` are codes; `250-300` and `2.345` are not.
         let dash_number = after == Some(b'-')

@@ -87,7 +87,13 @@ fn tsv_line(file: &str, index: usize, failure: &Failure) -> String {
 }
 
 fn print_block(file: &str, index: usize, failure: &Failure) {
-    let unknown = |text: String| if text.is_empty() { "-".to_string() } else { text };
+    let unknown = |text: String| {
+        if text.is_empty() {
+            "-".to_string()
+        } else {
+            text
+        }
+    };
     println!("{file} #{index}");
     println!("  recipient:  {}", unknown(failure.recipient.clone()));
     println!(
