@@ -365,7 +365,7 @@ pub(crate) const fn three_digits(a: u8, b: u8, c: u8) -> u16 {
 }
 
 /// The index of the first LF in `bytes`, sixteen bytes a step (two words tested together).
-fn find_lf(bytes: &[u8]) -> Option<usize> {
+pub(crate) fn find_lf(bytes: &[u8]) -> Option<usize> {
     let mut chunks = bytes.chunks_exact(16);
     let mut offset = 0;
     for chunk in &mut chunks {

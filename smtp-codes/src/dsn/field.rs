@@ -200,7 +200,7 @@ impl<'a> Iterator for ValueLines<'a> {
 
     fn next(&mut self) -> Option<&'a [u8]> {
         while !self.rest.is_empty() {
-            let (line, rest) = match self.rest.iter().position(|&byte| byte == b'\n') {
+            let (line, rest) = match crate::reply::find_lf(self.rest) {
                 Some(lf) => (&self.rest[..lf], &self.rest[lf + 1..]),
                 None => (self.rest, &self.rest[self.rest.len()..]),
             };
@@ -375,7 +375,7 @@ fn field_start(line: &[u8]) -> Result<(usize, usize), LineError> {
 
 /// The line at `start`: where its content ends (before CRLF or LF) and where the next line starts.
 fn line_at(input: &[u8], start: usize) -> (usize, usize) {
-    match input[start..].iter().position(|&byte| byte == b'\n') {
+    match crate::reply::find_lf(&input[start..]) {
         Some(lf) => {
             let lf = start + lf;
             let end = if lf > start && input[lf - 1] == b'\r' {

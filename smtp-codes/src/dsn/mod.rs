@@ -47,8 +47,12 @@
 //!   has (the last value ends where the input ends); lines of only spaces and tabs count as blank;
 //!   values are bytes, never decoded.
 //!
-//! The work is linear in the input: `parse` reads each line a bounded number of times, and each
-//! accessor reads its block once.
+//! [`DeliveryStatus::parse_prefix`] reads a report up to a line that cannot start a block (a
+//! MIME boundary after a broken multipart, say) and says how much it used.
+//!
+//! The work is linear in the input: `parse` reads each line a bounded number of times; iterating
+//! the recipients reads each block once and finds the RFC 3464 fields on the way, so the named
+//! accessors cost nothing more; `field(name)` and `fields()` read their block once.
 
 mod diagnostic;
 mod field;
@@ -61,6 +65,7 @@ pub use field::{Field, Fields, TypedValue, ValueLines};
 pub use recipient::{Action, Recipient};
 
 use field::{Item, Scanner};
+use recipient::{Known, Name};
 
 /// A parsed `message/delivery-status` body: the per-message block and the recipient blocks.
 ///
@@ -119,8 +124,8 @@ impl<'a> DeliveryStatus<'a> {
     /// [`ParseError`] when not even one recipient block comes before such a line.
     pub fn parse_prefix(input: &'a [u8]) -> Result<(DeliveryStatus<'a>, usize), ParseError> {
         let mut scanner = Scanner::new(input);
-        let (per_message, after) = next_block(&mut scanner, true)?.ok_or(ParseError::Empty)?;
-        let recipients_start = after;
+        let (per_message, _) = next_block(&mut scanner, true)?.ok_or(ParseError::Empty)?;
+        let recipients_start = scanner.pos();
         let mut recipients = 0usize;
         let mut used = input.len();
         loop {
@@ -190,30 +195,18 @@ impl<'a> DeliveryStatus<'a> {
     }
 }
 
-/// The fields RFC 3464 §2.3 defines for a recipient block; none of them is a per-message field.
-const RECIPIENT_FIELDS: &[&str] = &[
-    "Original-Recipient",
-    "Final-Recipient",
-    "Action",
-    "Status",
-    "Remote-MTA",
-    "Diagnostic-Code",
-    "Last-Attempt-Date",
-    "Final-Log-ID",
-    "Will-Retry-Until",
-];
-
 /// Reads the next block: leading blank lines skipped, then fields up to a blank line, the end,
 /// or (best effort, for a missing blank line) a recipient field that starts a new block. Returns
-/// the block's bytes and where the scan stands after it; `None` at the end of the input.
+/// the block's bytes, its known recipient fields and where the scan stands after it; `None` at
+/// the end of the input.
 fn next_block<'a>(
     scanner: &mut Scanner<'a>,
     per_message: bool,
-) -> Result<Option<(&'a [u8], usize)>, ParseError> {
+) -> Result<Option<(&'a [u8], Known<'a>)>, ParseError> {
     let input = scanner.input();
     let mut start = None;
     let mut end = scanner.pos();
-    let (mut has_final, mut has_original) = (false, false);
+    let mut known = Known::default();
     loop {
         let before = scanner.pos();
         let Some((offset, item)) = scanner.next() else {
@@ -224,30 +217,30 @@ fn next_block<'a>(
             Item::Blank => break,
             Item::Error(error) => return Err(error),
             Item::Field(field) => {
-                let is_final = field.is("Final-Recipient");
-                let is_original = field.is("Original-Recipient");
+                let name = Name::of(field.name());
                 let splits = if per_message {
-                    RECIPIENT_FIELDS.iter().any(|&name| field.is(name))
+                    // RFC 3464 §2.3's fields are never per-message fields.
+                    name != Name::Other
                 } else {
-                    (is_final && has_final) || (is_original && has_original)
+                    (name == Name::FinalRecipient && known.final_recipient.is_some())
+                        || (name == Name::OriginalRecipient && known.original_recipient.is_some())
                 };
                 if splits {
                     // Leave the field for the next block.
                     *scanner = Scanner::resume(input, before);
-                    if start.is_none() && per_message {
+                    if start.is_none() {
                         // The report starts with a recipient: no per-message fields.
-                        return Ok(Some((&input[offset..offset], offset)));
+                        return Ok(Some((&input[offset..offset], known)));
                     }
                     break;
                 }
-                has_final |= is_final;
-                has_original |= is_original;
+                known.record(name, field.value());
                 start.get_or_insert(offset);
                 end = scanner.pos();
             }
         }
     }
-    Ok(start.map(|start| (&input[start..end], scanner.pos())))
+    Ok(start.map(|start| (&input[start..end], known)))
 }
 
 /// The per-message fields of a report (RFC 3464 §2.2).
@@ -345,9 +338,9 @@ impl<'a> Iterator for Recipients<'a> {
     fn next(&mut self) -> Option<Recipient<'a>> {
         loop {
             // The report was checked by `parse`: an error cannot come here, and ends the iteration.
-            let (block, _) = next_block(&mut self.scanner, false).ok()??;
+            let (block, known) = next_block(&mut self.scanner, false).ok()??;
             if !block.is_empty() {
-                return Some(Recipient::new(block));
+                return Some(Recipient::new(block, known));
             }
         }
     }

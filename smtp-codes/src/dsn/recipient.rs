@@ -5,8 +5,8 @@ use core::fmt;
 use super::{DiagnosticCode, Field, Fields, TypedValue};
 use crate::EnhancedCode;
 
-/// The fields of one recipient (RFC 3464 §2.3). Each accessor reads the block once and returns
-/// the first field of its name; [`Recipient::fields`] reaches every field, repeated, unknown and
+/// The fields of one recipient (RFC 3464 §2.3). The named accessors return the first field of
+/// their name, found when the block was read; [`Recipient::field`] reads the block again, and [`Recipient::fields`] reaches every field, repeated, unknown and
 /// `X-` ones too.
 ///
 /// ```
@@ -30,11 +30,82 @@ use crate::EnhancedCode;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Recipient<'a> {
     block: &'a [u8],
+    known: Known<'a>,
+}
+
+/// The fields of RFC 3464 §2.3, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Name {
+    OriginalRecipient,
+    FinalRecipient,
+    Action,
+    Status,
+    RemoteMta,
+    DiagnosticCode,
+    LastAttemptDate,
+    FinalLogId,
+    WillRetryUntil,
+    /// Any other field: per-message, extension, `X-`.
+    Other,
+}
+
+impl Name {
+    const ALL: [(&'static str, Name); 9] = [
+        ("Original-Recipient", Name::OriginalRecipient),
+        ("Final-Recipient", Name::FinalRecipient),
+        ("Action", Name::Action),
+        ("Status", Name::Status),
+        ("Remote-MTA", Name::RemoteMta),
+        ("Diagnostic-Code", Name::DiagnosticCode),
+        ("Last-Attempt-Date", Name::LastAttemptDate),
+        ("Final-Log-ID", Name::FinalLogId),
+        ("Will-Retry-Until", Name::WillRetryUntil),
+    ];
+
+    /// The field named `name`, in any ASCII case.
+    pub(crate) fn of(name: &[u8]) -> Name {
+        Name::ALL
+            .iter()
+            .find(|(known, _)| {
+                known.len() == name.len() && name.eq_ignore_ascii_case(known.as_bytes())
+            })
+            .map_or(Name::Other, |&(_, field)| field)
+    }
+}
+
+/// The values of the first of each recipient field a block holds, found while the block is read,
+/// so that the accessors need not read it again.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub(crate) struct Known<'a> {
+    pub(crate) original_recipient: Option<&'a [u8]>,
+    pub(crate) final_recipient: Option<&'a [u8]>,
+    action: Option<&'a [u8]>,
+    status: Option<&'a [u8]>,
+    remote_mta: Option<&'a [u8]>,
+    diagnostic_code: Option<&'a [u8]>,
+    last_attempt_date: Option<&'a [u8]>,
+}
+
+impl<'a> Known<'a> {
+    /// Keeps `value` when it is the first field of its name.
+    pub(crate) fn record(&mut self, name: Name, value: &'a [u8]) {
+        let slot = match name {
+            Name::OriginalRecipient => &mut self.original_recipient,
+            Name::FinalRecipient => &mut self.final_recipient,
+            Name::Action => &mut self.action,
+            Name::Status => &mut self.status,
+            Name::RemoteMta => &mut self.remote_mta,
+            Name::DiagnosticCode => &mut self.diagnostic_code,
+            Name::LastAttemptDate => &mut self.last_attempt_date,
+            Name::FinalLogId | Name::WillRetryUntil | Name::Other => return,
+        };
+        slot.get_or_insert(value);
+    }
 }
 
 impl<'a> Recipient<'a> {
-    pub(crate) const fn new(block: &'a [u8]) -> Recipient<'a> {
-        Recipient { block }
+    pub(crate) const fn new(block: &'a [u8], known: Known<'a>) -> Recipient<'a> {
+        Recipient { block, known }
     }
 
     /// `Final-Recipient`: the address the reporting MTA worked on, as `address-type; address`.
@@ -48,7 +119,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn final_recipient(&self) -> Option<TypedValue<'a>> {
-        self.field("Final-Recipient").map(|field| field.typed())
+        self.known.final_recipient.map(TypedValue::split)
     }
 
     /// `Original-Recipient`: the address as the sender gave it, when the report says.
@@ -60,7 +131,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn original_recipient(&self) -> Option<TypedValue<'a>> {
-        self.field("Original-Recipient").map(|field| field.typed())
+        self.known.original_recipient.map(TypedValue::split)
     }
 
     /// `Final-Recipient`'s address, else `Original-Recipient`'s: the address to act on.
@@ -87,7 +158,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn action(&self) -> Option<Action> {
-        Action::parse(self.field("Action")?.value())
+        Action::parse(self.known.action?)
     }
 
     /// `Status`, the enhanced status code (RFC 3463); `None` when missing or not a code. A comment
@@ -100,7 +171,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn status(&self) -> Option<EnhancedCode> {
-        let value = self.field("Status")?.value();
+        let value = self.known.status?;
         let (code, used) = EnhancedCode::parse_prefix(value).ok()?;
         match value.get(used) {
             None | Some(b' ' | b'\t' | b'\r' | b'\n' | b'(') => Some(code),
@@ -117,7 +188,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn remote_mta(&self) -> Option<TypedValue<'a>> {
-        self.field("Remote-MTA").map(|field| field.typed())
+        self.known.remote_mta.map(TypedValue::split)
     }
 
     /// `Diagnostic-Code`: what the remote server answered (`smtp; 550 ...`) or another
@@ -132,8 +203,9 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn diagnostic_code(&self) -> Option<DiagnosticCode<'a>> {
-        self.field("Diagnostic-Code")
-            .map(|field| DiagnosticCode::new(field.typed()))
+        self.known
+            .diagnostic_code
+            .map(|value| DiagnosticCode::new(TypedValue::split(value)))
     }
 
     /// `Last-Attempt-Date`, as sent.
@@ -145,7 +217,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn last_attempt_date(&self) -> Option<&'a [u8]> {
-        self.field("Last-Attempt-Date").map(|field| field.value())
+        self.known.last_attempt_date
     }
 
     /// The first field named `name` (any ASCII case), known or not.
