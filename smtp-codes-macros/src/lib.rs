@@ -1,5 +1,5 @@
-//! Procedural macros behind [`smtp-codes`](https://docs.rs/smtp-codes): they read a CSV table at
-//! compile time and turn it into an enum.
+//! Procedural macros behind [`smtp-codes`](https://docs.rs/smtp-codes): they read CSV tables at
+//! compile time and turn them into enums.
 //!
 //! - [`macro@reply_codes`] turns a table of SMTP reply codes (`codes.csv`) into a reply-code enum.
 //! - [`macro@enhanced_statuses`] turns the RFC 3463 / RFC 5248 enhanced status code registry
@@ -7,15 +7,69 @@
 //!
 //! Use them through `smtp-codes`, which re-exports both and defines the types the generated code
 //! names (`::smtp_codes::Class`, `::smtp_codes::Category`, ...).
+//!
+//! # Where things live
+//!
+//! Each table has a folder: `reply_codes/`, `enhanced_statuses/`. Its `mod.rs` declares the
+//! table's files and columns (once) and its row model (`Entry`); `valid.rs` reads the rows and
+//! checks them (every problem is a compile error naming `FILE:LINE` and the field); `expand.rs`
+//! writes the enum and its methods. What the tables share sits beside them:
+//!
+//! | module | what it holds |
+//! |---|---|
+//! | `attr`, `item` | the attribute's arguments (paths, `examples`); the empty enum it fills |
+//! | `source` | one CSV file: its path as written, its bytes, the `include_bytes!` that tracks it |
+//! | `errors` | one sink for every file an attribute reads; per-file handles prefix `FILE:LINE` |
+//! | `columns` | the header check and rows read by column name; unread columns are refused |
+//! | `fields` | field readers: reply code, enhanced code part, bool, code list, non-empty text |
+//! | `names` | variant names: given or derived (`PascalCase`), checked, unique |
+//! | `docs` | doc-comment escaping and the optional doctest per generated method |
+//! | `api` | the output every table repeats: the enum, tracking items, `ALL`, accessors |
+//! | `runtime` | every `::smtp_codes::...` path the output names |
+//!
+//! # Adding a table
+//!
+//! 1. Add a folder `src/NAME/` with `mod.rs` (a `FILES` list of the default file names, shown in
+//!    argument errors; a `COLUMNS` list of `columns::Column`s; the row model; and
+//!    `pub fn expand(input: &Input) -> syn::Result<TokenStream>`), `valid.rs` and `expand.rs`,
+//!    after `reply_codes/`.
+//! 2. Add `mod NAME;` and an entry point below, `expand(args, item, NAME::FILES, NAME::expand)`.
+//! 3. In `valid.rs`, make one `errors::Errors` sink, one `errors.file(&source)` handle per
+//!    file, and `columns::read(&file, COLUMNS)` each; read every declared column of every row
+//!    with `row.text`/`row.read` (a declared column no row reads, or a read of an undeclared one,
+//!    is reported as a bug), report through the row or handle, and end with `errors.finish()?`.
+//!    A cross-file problem goes to the handle of the file whose line is at fault, and can name
+//!    the other file's line with `Source::at`.
+//! 4. In `expand.rs`, build the enum with `api::enum_item`, `api::tracking(&input.sources, ..)` and
+//!    `api::accessor`; name runtime types only through new functions in `runtime`.
+//! 5. Add UI tests (`tests/ui/`, with a fixture CSV each) for every error the table can report.
 
+mod api;
+mod attr;
+mod columns;
 mod docs;
+mod errors;
+mod fields;
+mod item;
+mod names;
+mod runtime;
+mod source;
+
 mod enhanced_statuses;
-mod ident;
-mod input;
 mod reply_codes;
-mod table;
 
 use proc_macro::TokenStream;
+use syn::DeriveInput;
+
+use crate::source::Source;
+
+/// What a table's `expand` gets: the empty enum, its files in the attribute's order, and the
+/// `examples` option.
+pub(crate) struct Input {
+    pub item: DeriveInput,
+    pub sources: Vec<Source>,
+    pub examples: Option<String>,
+}
 
 /// Fills an empty enum with one variant per row of a reply-code CSV table.
 ///
@@ -29,7 +83,7 @@ use proc_macro::TokenStream;
 /// ```
 #[proc_macro_attribute]
 pub fn reply_codes(args: TokenStream, item: TokenStream) -> TokenStream {
-    input::expand(args, item, reply_codes::expand)
+    expand(args, item, reply_codes::FILES, reply_codes::expand)
 }
 
 /// Fills an empty enum with one variant per row of an enhanced status code registry CSV table.
@@ -44,5 +98,34 @@ pub fn reply_codes(args: TokenStream, item: TokenStream) -> TokenStream {
 /// ```
 #[proc_macro_attribute]
 pub fn enhanced_statuses(args: TokenStream, item: TokenStream) -> TokenStream {
-    input::expand(args, item, enhanced_statuses::expand)
+    expand(
+        args,
+        item,
+        enhanced_statuses::FILES,
+        enhanced_statuses::expand,
+    )
+}
+
+/// Parses the arguments and the enum, reads the files, then hands them to the table's `expand`;
+/// any error becomes `compile_error!` tokens.
+fn expand(
+    args: TokenStream,
+    item: TokenStream,
+    files: &[&str],
+    table: fn(&Input) -> syn::Result<proc_macro2::TokenStream>,
+) -> TokenStream {
+    let result = attr::Args::parse(args.into(), files).and_then(|args| {
+        let item = item::parse(item.into())?;
+        let sources = args
+            .paths
+            .iter()
+            .map(Source::read)
+            .collect::<syn::Result<Vec<_>>>()?;
+        table(&Input {
+            item,
+            sources,
+            examples: args.examples,
+        })
+    });
+    result.unwrap_or_else(syn::Error::into_compile_error).into()
 }

@@ -1,6 +1,12 @@
-//! Variant names: checking a given name, and deriving one from a meaning or title.
+//! Variant names: given in the `name` column or derived from another, checked, and unique.
 
-use crate::table::Errors;
+use proc_macro2::{Ident, Span};
+
+use crate::columns::Row;
+use crate::errors::FirstSeen;
+
+/// The column that names a variant when filled.
+pub const NAME: &str = "name";
 
 /// Keywords that cannot name a variant (strict and reserved, all editions).
 const KEYWORDS: &[&str] = &[
@@ -61,21 +67,17 @@ pub fn pascal_case(text: &str) -> String {
 }
 
 /// The variant name of a row: its `name` column when filled, otherwise the `PascalCase` of the
-/// column `from` (whose text is `text`). Problems are reported on the column they come from.
-pub fn variant_name(
-    given: Option<&str>,
-    from: &str,
-    text: &str,
-    line: u64,
-    errors: &mut Errors,
-) -> Option<String> {
-    if let Some(name) = given.filter(|name| !name.is_empty()) {
-        return match problem(name) {
+/// column `from`. Problems are reported on the column they come from.
+pub fn variant_name(row: &Row, from: &'static str) -> Option<String> {
+    let given = row.text(NAME);
+    let text = row.text(from);
+    if !given.is_empty() {
+        return match problem(given) {
             Some(problem) => {
-                errors.field(line, "name", problem);
+                row.problem(NAME, problem);
                 None
             }
-            None => Some(name.to_owned()),
+            None => Some(given.to_owned()),
         };
     }
     let name = pascal_case(text);
@@ -83,13 +85,77 @@ pub fn variant_name(
         // An empty text is reported by its own check.
         Some(_) if text.trim().is_empty() => None,
         Some(problem) => {
-            errors.field(
-                line,
+            row.problem(
                 from,
                 format_args!("the variant name derived from it: {problem}; fill the `name` column"),
             );
             None
         }
         None => Some(name),
+    }
+}
+
+/// Variant names seen so far in a table, to refuse a repeat.
+#[derive(Default)]
+pub struct Unique(FirstSeen<String>);
+
+impl Unique {
+    /// `name` as an identifier when no earlier row took it; a repeat is reported on `name`.
+    pub fn check(&mut self, name: Option<String>, row: &Row) -> Option<Ident> {
+        let name = name?;
+        self.0.check(
+            name.clone(),
+            row.line,
+            row.errors(),
+            NAME,
+            format_args!("name `{name}`"),
+        );
+        Some(Ident::new(&name, Span::call_site()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pascal_case_joins_ascii_words() {
+        assert_eq!(
+            pascal_case("Requested action not taken: mailbox unavailable"),
+            "RequestedActionNotTakenMailboxUnavailable"
+        );
+        assert_eq!(pascal_case("<domain> Service ready"), "DomainServiceReady");
+        assert_eq!(pascal_case("START TLS"), "StartTls");
+        assert_eq!(pascal_case("auth-required 530"), "AuthRequired530");
+        assert_eq!(pascal_case("naïve café"), "NaVeCaf");
+        assert_eq!(pascal_case(" -- "), "");
+    }
+
+    #[test]
+    fn good_names_have_no_problem() {
+        for name in ["Ok", "ServiceReady", "X", "Code550", "Mailbox_Full"] {
+            assert_eq!(problem(name), None, "{name}");
+        }
+    }
+
+    #[test]
+    fn bad_names_say_why() {
+        assert_eq!(
+            problem("550Reply"),
+            Some(
+                "`550Reply` is not a Rust identifier (an ASCII letter, then ASCII letters, \
+                 digits or `_`)"
+                    .to_owned()
+            )
+        );
+        assert!(problem("").is_some_and(|p| p.contains("not a Rust identifier")));
+        assert!(problem("Mail-box").is_some_and(|p| p.contains("not a Rust identifier")));
+        assert_eq!(problem("Self"), Some("`Self` is a Rust keyword".to_owned()));
+        assert_eq!(problem("gen"), Some("`gen` is a Rust keyword".to_owned()));
+        assert!(problem("as_u16").is_some_and(|p| p.contains("does not start with an upper-case")));
+        assert_eq!(
+            problem("ALL"),
+            Some("`ALL` is the name of the generated constant listing every variant".to_owned())
+        );
     }
 }
