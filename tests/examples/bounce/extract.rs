@@ -37,7 +37,59 @@ pub struct Failure {
     pub source: Source,
 }
 
-/// The failed recipients of a bounce email, in report order.
+/// The failed recipients of a file holding one bounce email, or several in mbox format (each
+/// after a `From sender date` line), in report order.
+pub fn failures_in_file(raw: &[u8]) -> Vec<Failure> {
+    mbox_messages(raw).into_iter().flat_map(failures).collect()
+}
+
+/// The messages of an mbox (RFC 4155): the file starts with a `From ` separator line, and each
+/// further one (`From ` then a sender, white space and a weekday) starts a message. Anything
+/// else is one message.
+fn mbox_messages(raw: &[u8]) -> Vec<&[u8]> {
+    let is_separator = |line: &[u8]| {
+        let Some(rest) = line.strip_prefix(b"From ") else {
+            return false;
+        };
+        let Some(space) = rest.iter().position(|&b| b == b' ') else {
+            return false;
+        };
+        let date = String::from_utf8_lossy(&rest[space..]);
+        let date = date.trim_start();
+        ["Mon ", "Tue ", "Wed ", "Thu ", "Fri ", "Sat ", "Sun "]
+            .iter()
+            .any(|day| date.starts_with(day))
+    };
+    if !is_separator(raw) {
+        return vec![raw];
+    }
+    let mut starts = Vec::new();
+    let mut at = 0;
+    while at < raw.len() {
+        if is_separator(&raw[at..]) {
+            starts.push(at);
+        }
+        at += raw[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(raw.len() - at, |lf| lf + 1);
+    }
+    starts.push(raw.len());
+    starts
+        .windows(2)
+        .map(|pair| {
+            // Past the separator line itself.
+            let message = &raw[pair[0]..pair[1]];
+            let body = message
+                .iter()
+                .position(|&b| b == b'\n')
+                .map_or(message.len(), |lf| lf + 1);
+            &message[body..]
+        })
+        .collect()
+}
+
+/// The failed recipients of one bounce email, in report order.
 pub fn failures(raw: &[u8]) -> Vec<Failure> {
     let Some(message) = MessageParser::default().parse(raw) else {
         return Vec::new();

@@ -19,7 +19,7 @@ mod extract;
 
 use std::process::ExitCode;
 
-use extract::{command_name, failures, Failure, Source};
+use extract::{command_name, failures_in_file, Failure, Source};
 
 fn main() -> ExitCode {
     let mut tsv = false;
@@ -48,7 +48,7 @@ fn main() -> ExitCode {
                 continue;
             }
         };
-        let found = failures(&raw);
+        let found = failures_in_file(&raw);
         if !tsv && found.is_empty() {
             println!("{file}: no failed recipient found\n");
         }
