@@ -179,6 +179,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
         let command = context
             .as_deref()
             .and_then(command_in)
+            .or_else(|| transcript_command(text, &address))
             .or_else(|| command_in(&diagnostic));
         failures.push(Failure {
             recipient: address,
@@ -265,26 +266,34 @@ fn strip_tags(html: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// Markers of the returned message in a bounce's text, lower case: what follows is the original
-/// email, not the report.
+/// How the lines that introduce the returned message begin, lower case, once leading white
+/// space and separator punctuation (`-`, `=`, `*`, `_`) are dropped: what follows is the original
+/// email, not the report. ("The original message was received at ..." is Sendmail's report.)
 const RETURNED_MESSAGE: &[&str] = &[
+    "this is a copy of",
+    "below this line is a copy",
+    "below is a copy",
+    "enclosed is a copy",
+    "included is a copy",
     "original message",
-    "copy of the message",
-    "copy of your message",
+    "the original message follows",
+    "the header of the original message",
     "returned message",
     "message headers follow",
-    "headers of the original",
-    "below this line is a copy",
     "unsent message below",
 ];
 
-/// The text up to the first line that starts the returned message: a marker line, or a line
-/// that starts a header block of the original (`Received:`, `Return-Path:`).
+/// The text up to the first line that starts the returned message: a line that begins with a
+/// [`RETURNED_MESSAGE`] phrase, or one that starts a header block of the original
+/// (`Received:`, `Return-Path:`).
 fn cut_returned_message(text: &str) -> String {
     let mut kept = String::with_capacity(text.len());
     for line in text.lines() {
         let lower = line.to_ascii_lowercase();
-        if RETURNED_MESSAGE.iter().any(|marker| lower.contains(marker))
+        let bare = lower.trim_start_matches(|c: char| c.is_whitespace() || "-=*_".contains(c));
+        if RETURNED_MESSAGE
+            .iter()
+            .any(|marker| bare.starts_with(marker))
             || lower.starts_with("received: ")
             || lower.starts_with("return-path: ")
         {
@@ -496,7 +505,8 @@ pub fn enhanced_in(text: &str) -> Option<EnhancedCode> {
 }
 
 /// Phrases that say which command a reply answered, lower case, as MTAs write them: Postfix
-/// `(in reply to RCPT TO command)`, Exim `after RCPT TO:<x>` and `after initial connection`,
+/// `(in reply to RCPT TO command)` and `refused to talk to me` (the greeting), Exim
+/// `after RCPT TO:<x>` and `after initial connection`, `Error following RCPT command`,
 /// DragonFly `did not like our RCPT TO`, qmail `does not like recipient`, `sender was rejected`
 /// and `failed after I sent the message`, Sendmail's transcript `>>> RCPT To:`, and the bracketed
 /// `[RCPT_TO]` of some providers. The first phrase in the text decides.
@@ -517,6 +527,11 @@ const COMMAND_PHRASES: &[(&str, Command)] = &[
     ("after ehlo", Command::Ehlo),
     ("after starttls", Command::StartTls),
     ("after initial connection", Command::Greeting),
+    ("after rcpt command", Command::Rcpt),
+    ("after mail command", Command::Mail),
+    ("following rcpt", Command::Rcpt),
+    ("following mail", Command::Mail),
+    ("refused to talk to me", Command::Greeting),
     ("did not like our rcpt to", Command::Rcpt),
     ("did not like our mail from", Command::Mail),
     ("did not like our final data", Command::EndOfData),
@@ -542,6 +557,45 @@ pub fn command_in(text: &str) -> Option<Command> {
         .filter_map(|&(phrase, command)| lower.find(phrase).map(|at| (at, command)))
         .min_by_key(|&(at, _)| at)
         .map(|(_, command)| command)
+}
+
+/// The command a session transcript shows failing (Sendmail: `>>> RCPT To:<x>` then
+/// `<<< 550 ...`): the last command sent before the first 4yz/5yz reply that names `address`,
+/// else before the first 4yz/5yz reply.
+fn transcript_command(text: &str, address: &str) -> Option<Command> {
+    let address = address.to_ascii_lowercase();
+    let mut last = None;
+    let mut first_failure = None;
+    for line in text.lines() {
+        let line = line.trim_start().to_ascii_lowercase();
+        if let Some(sent) = line.strip_prefix(">>> ") {
+            last = verb(sent);
+        } else if let Some(reply) = line.strip_prefix("<<< ") {
+            if reply.starts_with('4') || reply.starts_with('5') {
+                if !address.is_empty() && reply.contains(&address) {
+                    return last;
+                }
+                first_failure = first_failure.or(Some(last));
+            }
+        }
+    }
+    first_failure.flatten()
+}
+
+/// The command an SMTP client line sends.
+fn verb(sent: &str) -> Option<Command> {
+    let word = sent.split([' ', ':']).next().unwrap_or("");
+    Some(match word {
+        "helo" => Command::Helo,
+        "ehlo" => Command::Ehlo,
+        "mail" => Command::Mail,
+        "rcpt" => Command::Rcpt,
+        "data" => Command::Data,
+        "starttls" => Command::StartTls,
+        "auth" => Command::Auth,
+        "." => Command::EndOfData,
+        _ => return None,
+    })
 }
 
 /// The command's name in the TSV output: the SMTP verb (`DATA` for the end of the data too, as
