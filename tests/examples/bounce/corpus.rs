@@ -70,3 +70,17 @@ pub fn delivery_status_parts() -> Vec<Vec<u8>> {
     }
     parts
 }
+
+/// Whether an email has a `message/delivery-status` (or `message/global-delivery-status`) part:
+/// a `Content-Type` line naming one, as `scripts/bounce-accuracy.sh` finds them with grep.
+#[allow(dead_code)]
+pub fn has_report_part(raw: &[u8]) -> bool {
+    String::from_utf8_lossy(raw).lines().any(|line| {
+        let line = line.to_ascii_lowercase();
+        line.strip_prefix("content-type:").is_some_and(|value| {
+            let value = value.trim_start();
+            value.starts_with("message/delivery-status")
+                || value.starts_with("message/global-delivery-status")
+        })
+    })
+}
