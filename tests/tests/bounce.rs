@@ -17,6 +17,9 @@ use smtp_codes::dsn::Action;
 use smtp_codes::Command;
 use smtp_codes_tests::data_path;
 
+/// Recipient, reply code, status, command.
+type Summary<'a> = (&'a str, Option<u16>, Option<String>, Option<Command>);
+
 fn failures_of(name: &str) -> Vec<Failure> {
     let path = data_path(&format!("data/bounces/{name}"));
     failures_in_file(&std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
@@ -87,7 +90,7 @@ fn every_recipient_of_a_report_in_order() {
 #[test]
 fn qmail_and_exim_text_bounces() {
     let found = failures_of("lhost-qmail-17.eml");
-    let got: Vec<(&str, Option<u16>, Option<String>, Option<Command>)> = found
+    let got: Vec<Summary<'_>> = found
         .iter()
         .map(|failure| {
             assert_eq!(failure.source, Source::Text);

@@ -36,7 +36,11 @@ pub fn emails() -> Vec<(String, Vec<u8>)> {
                 .to_string_lossy()
                 .into_owned()
         })
-        .filter(|name| name.ends_with(".eml"))
+        .filter(|name| {
+            std::path::Path::new(name)
+                .extension()
+                .is_some_and(|extension| extension.eq_ignore_ascii_case("eml"))
+        })
         .collect();
     names.sort();
     names

@@ -164,7 +164,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
         };
         let diagnostic_code = recipient.diagnostic_code();
         let mut diagnostic = diagnostic_code
-            .map(|code| join_lines(dsn::ValueLines::new(code.value()).collect()))
+            .map(|code| join_lines(&dsn::ValueLines::new(code.value()).collect::<Vec<_>>()))
             .unwrap_or_default();
         if diagnostic.is_empty() {
             diagnostic = context.clone().unwrap_or_default();
@@ -195,7 +195,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
 }
 
 /// Lines joined by single spaces, white space runs (tabs, line breaks) reduced to one space.
-fn join_lines(lines: Vec<&[u8]>) -> String {
+fn join_lines(lines: &[&[u8]]) -> String {
     let joined: Vec<String> = lines
         .iter()
         .map(|line| String::from_utf8_lossy(line).into_owned())
@@ -507,7 +507,7 @@ pub fn enhanced_in(text: &str) -> Option<EnhancedCode> {
 /// Phrases that say which command a reply answered, lower case, as MTAs write them: Postfix
 /// `(in reply to RCPT TO command)` and `refused to talk to me` (the greeting), Exim
 /// `after RCPT TO:<x>` and `after initial connection`, `Error following RCPT command`,
-/// DragonFly `did not like our RCPT TO`, qmail `does not like recipient`, `sender was rejected`
+/// `DragonFly` `did not like our RCPT TO`, qmail `does not like recipient`, `sender was rejected`
 /// and `failed after I sent the message`, Sendmail's transcript `>>> RCPT To:`, and the bracketed
 /// `[RCPT_TO]` of some providers. The first phrase in the text decides.
 const COMMAND_PHRASES: &[(&str, Command)] = &[
