@@ -146,6 +146,37 @@ impl<'a> DiagnosticCode<'a> {
     }
 }
 
+impl DiagnosticCode<'_> {
+    /// Writes the whole text (codes included) unfolded into `buf`: its lines joined by single
+    /// spaces, as one reply line; returns the part of `buf` written. A text longer than `buf` is
+    /// cut at `buf`'s length. No allocation: `buf` can live on the stack.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::{DiagnosticCode, TypedValue};
+    /// let diagnostic = DiagnosticCode::new(TypedValue::split(b"smtp; 550 5.1.1 User\r\n    unknown"));
+    /// let mut buf = [0; 64];
+    /// assert_eq!(diagnostic.unfold_into(&mut buf), b"550 5.1.1 User unknown");
+    /// let mut small = [0; 9];
+    /// assert_eq!(diagnostic.unfold_into(&mut small), b"550 5.1.1");
+    /// ```
+    pub fn unfold_into<'b>(&self, buf: &'b mut [u8]) -> &'b [u8] {
+        let mut len = 0;
+        for line in ValueLines::new(self.value()) {
+            if len > 0 && len < buf.len() {
+                buf[len] = b' ';
+                len += 1;
+            }
+            let take = line.len().min(buf.len() - len);
+            buf[len..len + take].copy_from_slice(&line[..take]);
+            len += take;
+            if len == buf.len() {
+                break;
+            }
+        }
+        &buf[..len]
+    }
+}
+
 /// The lines of a diagnostic code's text; see [`DiagnosticCode::text_lines`].
 ///
 /// ```
