@@ -268,16 +268,27 @@ pub(crate) enum Item<'a> {
 pub(crate) struct Scanner<'a> {
     input: &'a [u8],
     pos: usize,
+    /// The line after the last field, already found while looking for continuation lines:
+    /// where it starts, where its content ends, where the next line starts.
+    peeked: Option<(usize, usize, usize)>,
 }
 
 impl<'a> Scanner<'a> {
     pub(crate) const fn new(input: &'a [u8]) -> Scanner<'a> {
-        Scanner { input, pos: 0 }
+        Scanner {
+            input,
+            pos: 0,
+            peeked: None,
+        }
     }
 
     /// A scanner of `input` that starts at `pos`, the start of a line.
     pub(crate) const fn resume(input: &'a [u8], pos: usize) -> Scanner<'a> {
-        Scanner { input, pos }
+        Scanner {
+            input,
+            pos,
+            peeked: None,
+        }
     }
 
     /// The whole input.
@@ -296,7 +307,10 @@ impl<'a> Scanner<'a> {
         if start >= self.input.len() {
             return None;
         }
-        let (content_end, next) = line_at(self.input, start);
+        let (content_end, next) = match self.peeked.take() {
+            Some((at, end, after)) if at == start => (end, after),
+            _ => line_at(self.input, start),
+        };
         let line = &self.input[start..content_end];
         if is_blank(line) {
             self.pos = next;
@@ -317,6 +331,7 @@ impl<'a> Scanner<'a> {
             let (end, after) = line_at(self.input, pos);
             let line = &self.input[pos..end];
             if is_blank(line) || field_start(line).is_ok() {
+                self.peeked = Some((pos, end, after));
                 break;
             }
             value_end = end;
