@@ -147,21 +147,22 @@ impl<'a> DiagnosticCode<'a> {
 }
 
 impl DiagnosticCode<'_> {
-    /// Writes the whole text (codes included) unfolded into `buf`: its lines joined by single
-    /// spaces, as one reply line; returns the part of `buf` written. A text longer than `buf` is
-    /// cut at `buf`'s length. No allocation: `buf` can live on the stack.
+    /// Writes the text unfolded into `buf`: [`DiagnosticCode::text_lines`] joined by single
+    /// spaces (no reply code, no enhanced code, none of the codes a multi-line reply repeats),
+    /// and returns the part of `buf` written. A text longer than `buf` is cut at `buf`'s length.
+    /// No allocation: `buf` can live on the stack.
     ///
     /// ```
     /// use smtp_codes::dsn::{DiagnosticCode, TypedValue};
-    /// let diagnostic = DiagnosticCode::new(TypedValue::split(b"smtp; 550 5.1.1 User\r\n    unknown"));
+    /// let diagnostic = DiagnosticCode::new(TypedValue::split(b"smtp; 550-5.1.1 User\r\n    550 5.1.1 unknown"));
     /// let mut buf = [0; 64];
-    /// assert_eq!(diagnostic.unfold_into(&mut buf), b"550 5.1.1 User unknown");
-    /// let mut small = [0; 9];
-    /// assert_eq!(diagnostic.unfold_into(&mut small), b"550 5.1.1");
+    /// assert_eq!(diagnostic.unfold_into(&mut buf), b"User unknown");
+    /// let mut small = [0; 6];
+    /// assert_eq!(diagnostic.unfold_into(&mut small), b"User u");
     /// ```
     pub fn unfold_into<'b>(&self, buf: &'b mut [u8]) -> &'b [u8] {
         let mut len = 0;
-        for line in ValueLines::new(self.value()) {
+        for line in self.text_lines() {
             if len > 0 && len < buf.len() {
                 buf[len] = b' ';
                 len += 1;

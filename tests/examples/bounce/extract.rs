@@ -163,8 +163,16 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
             paragraph_about(text, &address)
         };
         let diagnostic_code = recipient.diagnostic_code();
+        // The reply on one line: its codes once, then each line's text (a folded multi-line
+        // reply repeats its codes on every line).
         let mut diagnostic = diagnostic_code
-            .map(|code| join_lines(&dsn::ValueLines::new(code.value()).collect::<Vec<_>>()))
+            .map(|code| {
+                let mut parts: Vec<String> = Vec::new();
+                parts.extend(code.reply_code().map(|reply| reply.to_string()));
+                parts.extend(code.enhanced().map(|enhanced| enhanced.to_string()));
+                parts.push(join_lines(&code.text_lines().collect::<Vec<_>>()));
+                squeeze(&parts.join(" "))
+            })
             .unwrap_or_default();
         if diagnostic.is_empty() {
             diagnostic = context.clone().unwrap_or_default();
@@ -312,7 +320,8 @@ const MAX_CONTEXT: usize = 1000;
 /// not one per MTA:
 ///
 /// - the recipients are the addresses the text names, in order of first mention, except the
-///   bounce's own (its `From`, `To`, `Reply-To`, `Sender`) and `postmaster`/`mailer-daemon`;
+///   bounce's own (its `From`, `To`, `Reply-To`, `Sender`), `postmaster`/`mailer-daemon`, and
+///   those on lines that quote the returned message's header ([`QUOTED_HEADERS`]);
 ///   a text that names none gives one recipient with an empty address;
 /// - a recipient's diagnostic is the text from the line that first names it to the line that
 ///   first names the next one (at most [`MAX_CONTEXT`] bytes), which covers qmail's
@@ -328,6 +337,7 @@ pub fn from_text(text: &str, own: &[String]) -> Vec<Failure> {
         let lower = address.to_ascii_lowercase();
         let local = lower.split('@').next().unwrap_or("");
         if own.contains(&lower)
+            || about_the_returned_message(text, offset)
             || matches!(local, "postmaster" | "mailer-daemon" | "mailer_daemon")
             || mentions.iter().any(|(_, seen)| *seen == lower)
         {
@@ -353,6 +363,37 @@ pub fn from_text(text: &str, own: &[String]) -> Vec<Failure> {
         failures.push(text_failure(address.clone(), truncate(&context)));
     }
     failures
+}
+
+/// Header fields that quote the returned message (its sender, its own recipients, its ids), lower
+/// case: an address on such a line is not a failed recipient.
+const QUOTED_HEADERS: &[&str] = &[
+    "to:",
+    "cc:",
+    "bcc:",
+    "from:",
+    "sender:",
+    "reply-to:",
+    "date:",
+    "subject:",
+    "message-id:",
+    "in-reply-to:",
+    "references:",
+    "return-path:",
+    "delivered-to:",
+    "envelope-to:",
+    "original-envelope-id:",
+];
+
+/// Whether the address at `offset` is on a line that quotes the returned message's header, or in
+/// Exim's `(generated from <alias>)` note: not a failed recipient.
+fn about_the_returned_message(text: &str, offset: usize) -> bool {
+    let line = text[line_start(text, offset)..offset]
+        .trim_start()
+        .to_ascii_lowercase();
+    QUOTED_HEADERS.iter().any(|name| line.starts_with(name))
+        || line.ends_with("(generated from ")
+        || line.ends_with("envelope-from <")
 }
 
 fn text_failure(recipient: String, diagnostic: String) -> Failure {
