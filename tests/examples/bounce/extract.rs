@@ -33,6 +33,10 @@ pub struct Failure {
     pub command: Option<Command>,
     /// The diagnostic text, on one line.
     pub diagnostic: String,
+    /// More of the bounce's words about this recipient, on one line, for when the diagnostic
+    /// says too little: for a report, the text part's paragraph about the address; for a text
+    /// bounce, the whole report text (the reason may come before the address).
+    pub context: String,
     /// Where it was read from.
     pub source: Source,
 }
@@ -196,6 +200,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
             reply_code,
             command,
             diagnostic,
+            context: context.unwrap_or_default(),
             source: Source::Report,
         });
     }
@@ -351,7 +356,7 @@ pub fn from_text(text: &str, own: &[String]) -> Vec<Failure> {
         if diagnostic.is_empty() {
             return failures;
         }
-        failures.push(text_failure(String::new(), truncate(&diagnostic)));
+        failures.push(text_failure(String::new(), truncate(&diagnostic), String::new()));
         return failures;
     }
     for (index, (offset, address)) in mentions.iter().enumerate() {
@@ -360,7 +365,11 @@ pub fn from_text(text: &str, own: &[String]) -> Vec<Failure> {
             .get(index + 1)
             .map_or(text.len(), |(next, _)| line_start(text, *next).max(*offset));
         let context = squeeze(&text[start..end]);
-        failures.push(text_failure(address.clone(), truncate(&context)));
+        failures.push(text_failure(
+            address.clone(),
+            truncate(&context),
+            truncate(&squeeze(text)),
+        ));
     }
     failures
 }
@@ -396,7 +405,7 @@ fn about_the_returned_message(text: &str, offset: usize) -> bool {
         || line.ends_with("envelope-from <")
 }
 
-fn text_failure(recipient: String, diagnostic: String) -> Failure {
+fn text_failure(recipient: String, diagnostic: String, context: String) -> Failure {
     Failure {
         recipient,
         action: None,
@@ -404,6 +413,7 @@ fn text_failure(recipient: String, diagnostic: String) -> Failure {
         reply_code: reply_code_in(&diagnostic),
         command: command_in(&diagnostic),
         diagnostic,
+        context,
         source: Source::Text,
     }
 }
