@@ -36,6 +36,7 @@ pub struct Failure {
     /// More of the bounce's words about this recipient, on one line, for when the diagnostic
     /// says too little: for a report, the text part's paragraph about the address; for a text
     /// bounce, the whole report text (the reason may come before the address).
+    #[allow(dead_code)] // Read by the diagnosis once it is merged.
     pub context: String,
     /// Where it was read from.
     pub source: Source,
@@ -175,7 +176,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
                 parts.extend(code.reply_code().map(|reply| reply.to_string()));
                 parts.extend(code.enhanced().map(|enhanced| enhanced.to_string()));
                 parts.push(join_lines(&code.text_lines().collect::<Vec<_>>()));
-                squeeze(&parts.join(" "))
+                without_repeated_codes(&squeeze(&parts.join(" ")), code)
             })
             .unwrap_or_default();
         if diagnostic.is_empty() {
@@ -184,10 +185,18 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
         let reply_code = diagnostic_code
             .and_then(|code| code.reply_code())
             .or_else(|| reply_code_in(&diagnostic));
-        let status = recipient
-            .status()
-            .or_else(|| diagnostic_code.and_then(|code| code.enhanced()))
+        // A generic `X.0.0` Status yields to the specific code the diagnostic shows
+        // (`550 #5.1.0 Address rejected`).
+        let specific = diagnostic_code
+            .and_then(|code| code.enhanced())
             .or_else(|| enhanced_in(&diagnostic));
+        let status = match recipient.status() {
+            Some(status) if status.subject() == 0 && status.detail() == 0 => specific
+                .filter(|code| code.class() == status.class())
+                .or(Some(status)),
+            Some(status) => Some(status),
+            None => specific,
+        };
         let command = context
             .as_deref()
             .and_then(command_in)
@@ -200,11 +209,26 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
             reply_code,
             command,
             diagnostic,
-            context: context.unwrap_or_default(),
+            // Without a paragraph about the address (a Sendmail transcript, say): the whole text.
+            context: context.unwrap_or_else(|| truncate(&squeeze(text))),
             source: Source::Report,
         });
     }
     failures
+}
+
+/// `text` without the reply code and enhanced code that a multi-line reply joined onto one line
+/// repeats in its middle (Postfix writes Gmail's `550-5.7.1 a` / `550 5.7.1 b` as
+/// `550-5.7.1 a 550 5.7.1 b`).
+fn without_repeated_codes(text: &str, code: dsn::DiagnosticCode<'_>) -> String {
+    let (Some(reply), Some(enhanced)) = (code.reply_code(), code.enhanced()) else {
+        return text.to_string();
+    };
+    let mut cleaned = text.to_string();
+    for separator in [' ', '-'] {
+        cleaned = cleaned.replace(&format!(" {reply}{separator}{enhanced} "), " ");
+    }
+    cleaned
 }
 
 /// Lines joined by single spaces, white space runs (tabs, line breaks) reduced to one space.
@@ -356,7 +380,11 @@ pub fn from_text(text: &str, own: &[String]) -> Vec<Failure> {
         if diagnostic.is_empty() {
             return failures;
         }
-        failures.push(text_failure(String::new(), truncate(&diagnostic), String::new()));
+        failures.push(text_failure(
+            String::new(),
+            truncate(&diagnostic),
+            String::new(),
+        ));
         return failures;
     }
     for (index, (offset, address)) in mentions.iter().enumerate() {
