@@ -26,7 +26,7 @@ fi
 # and its reply code.
 echo "== generating seeds from tests/data/replies.txt"
 mkdir -p fuzz/corpus/reply_parse fuzz/corpus/enhanced_parse fuzz/corpus/reply_code_from_str \
-    fuzz/corpus/writer
+    fuzz/corpus/writer fuzz/corpus/diagnosis
 perl -e '
     use strict;
     use warnings;
@@ -69,6 +69,9 @@ perl -e '
 # headers are fields too, and their delivery-status parts follow).
 mkdir -p fuzz/corpus/dsn
 cp tests/data/bounces/*.eml fuzz/corpus/dsn/
+# The diagnosis target reads any text: the replies are its seeds too.
+mkdir -p fuzz/corpus/diagnosis
+cp fuzz/corpus/reply_parse/* fuzz/corpus/diagnosis/
 
 cd fuzz
 targets=$(cargo +nightly fuzz list)

@@ -141,6 +141,41 @@ pub fn subject_from_u16_in_doc(subject: u16) -> String {
     format!("smtp_codes::Subject::from_u16({subject})")
 }
 
+/// `::smtp_codes::Command`.
+pub fn command_type() -> TokenStream {
+    quote!(::smtp_codes::Command)
+}
+
+/// `::smtp_codes::Command::VARIANT`.
+pub fn command(variant: &proc_macro2::Ident) -> TokenStream {
+    quote!(::smtp_codes::Command::#variant)
+}
+
+/// `::smtp_codes::EnhancedCode`.
+pub fn enhanced_code_type() -> TokenStream {
+    quote!(::smtp_codes::EnhancedCode)
+}
+
+/// `::smtp_codes::Phrase`, a row of the phrase table.
+pub fn phrase_type() -> TokenStream {
+    quote!(::smtp_codes::Phrase)
+}
+
+/// `::smtp_codes::StatusRule`, a row of the status table.
+pub fn status_rule_type() -> TokenStream {
+    quote!(::smtp_codes::StatusRule)
+}
+
+/// `::smtp_codes::ParseReasonError`, `FromStr`'s error for reasons.
+pub fn parse_reason_error() -> TokenStream {
+    quote!(::smtp_codes::ParseReasonError)
+}
+
+/// The runtime walk of the phrase automaton (hidden from the docs).
+pub fn phrase_automaton_type() -> TokenStream {
+    quote!(::smtp_codes::__private::PhraseAutomaton)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,7 +8,8 @@
 //! ```
 //!
 //! Each argument is a reply code or a whole reply line; with no argument, replies are read from
-//! standard input. `--after COMMAND` gives the advice for a reply to that command (greeting, helo,
+//! standard input. Every failure also gets its bounce diagnosis: the reason, hard or soft, and
+//! the rule that decided. `--after COMMAND` gives the advice for a reply to that command (greeting, helo,
 //! ehlo, lhlo, mail, rcpt, data, end-of-data, bdat, rset, vrfy, expn, help, noop, quit, starttls,
 //! auth, etrn, atrn, burl).
 
@@ -115,6 +116,24 @@ fn explain(reply: &Reply<'_>, after: Option<Command>) {
         if code == 552 {
             println!("             (in reply to RCPT: too many recipients, retry later: RFC 5321 §4.5.3.1.10)");
         }
+    }
+    // Only failures have a bounce reason; a positive reply has nothing to diagnose.
+    if matches!(
+        class,
+        Class::TransientNegativeCompletion | Class::PermanentNegativeCompletion
+    ) {
+        let diagnosis = reply.diagnose(after);
+        let verdict = if diagnosis.is_hard() {
+            "hard: suppress the address"
+        } else {
+            "soft: keep the address"
+        };
+        println!(
+            "  reason:    {} ({verdict}): {}",
+            diagnosis.reason(),
+            diagnosis.reason().description()
+        );
+        println!("  evidence:  {}", diagnosis.evidence());
     }
     println!();
 }

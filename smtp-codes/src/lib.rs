@@ -57,6 +57,7 @@ extern crate self as smtp_codes;
 
 mod advice;
 mod class;
+mod diagnosis;
 pub mod dsn;
 mod enhanced;
 mod reply;
@@ -67,6 +68,7 @@ mod writer;
 
 pub use advice::{Action, Command, Outcome};
 pub use class::{Category, Class};
+pub use diagnosis::{Diagnosis, Evidence, ParseReasonError, Phrase, Reason, StatusRule};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
@@ -110,3 +112,26 @@ pub use smtp_codes_macros::reply_codes;
 /// assert_eq!(Registry::from_parts(2, 2).unwrap().title(), "Mailbox full");
 /// ```
 pub use smtp_codes_macros::enhanced_statuses;
+
+/// Turns an empty enum into the bounce reasons of a reasons table, with the phrase matcher and
+/// the status rules of two more tables, read at compile time.
+///
+/// Paths are relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute above the derives.
+/// The generated enum has the API of [`Reason`]. The table formats and their checks are in the
+/// README's "Diagnosis" section.
+///
+/// ```
+/// #[smtp_codes::reasons("reasons.csv", "phrases.csv", "statuses.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum MyReason {}
+///
+/// let phrase = MyReason::find_phrase(b"550 Mailbox full", None).unwrap();
+/// assert_eq!(phrase.reason(), MyReason::MailboxFull);
+/// ```
+pub use smtp_codes_macros::reasons;
+
+/// Items only generated code uses.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::diagnosis::PhraseAutomaton;
+}

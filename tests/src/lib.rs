@@ -2,6 +2,9 @@
 
 use std::path::{Path, PathBuf};
 
+mod bounce;
+pub use bounce::{bounce_cases, bounce_corpus_dir, BounceCase};
+
 /// A real reply from `data/replies.txt`, with what its source says about it.
 #[derive(Debug, Clone)]
 pub struct Case {

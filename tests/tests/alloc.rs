@@ -124,6 +124,36 @@ fn parsing_and_reading_a_reply_allocate_nothing() {
         assert!(result);
         assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(input));
     }
+
+    // Diagnosing allocates nothing: every bounce corpus text with its row's arguments and with
+    // none (the text is scanned for them), and every corpus reply through `Reply::diagnose`.
+    let bounces = smtp_codes_tests::bounce_cases();
+    let mut hard = 0;
+    for case in &bounces {
+        let text = case.text.as_bytes();
+        let (diagnoses, n) = allocations(|| {
+            let given = smtp_codes::Diagnosis::of(
+                case.reply_code,
+                case.status,
+                black_box(text),
+                case.command,
+            );
+            let bare = smtp_codes::Diagnosis::of(None, None, black_box(text), None);
+            black_box((given, bare))
+        });
+        assert_eq!(n, 0, "cases.tsv:{}: {n} allocations", case.line);
+        hard += usize::from(diagnoses.0.is_hard());
+    }
+    assert!(
+        hard > 0 && hard < bounces.len(),
+        "the diagnoses did real work"
+    );
+    for case in &cases {
+        if let Ok((reply, _)) = Reply::parse(&case.wire) {
+            let (_, n) = allocations(|| black_box(reply.diagnose(None)));
+            assert_eq!(n, 0, "case {}: {n} allocations", case.name);
+        }
+    }
 }
 
 #[test]

@@ -1,0 +1,257 @@
+//! The generated code: the `Reason` enum, its table of phrases and status rules, and the phrase
+//! automaton as static byte strings.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::quote;
+use syn::LitByteStr;
+
+use super::automaton::{le_bytes, Automaton};
+use super::valid::Tables;
+use super::COMMANDS;
+use crate::api;
+use crate::docs::doc_text;
+use crate::runtime;
+use crate::Input;
+
+/// The generated tables must stay small: they are linked into every program that diagnoses.
+const MAX_TABLE_BYTES: usize = 512 * 1024;
+
+fn variant_doc(tables: &Tables, index: usize) -> String {
+    let entry = &tables.reasons[index];
+    let mut doc = format!("{}.", doc_text(entry.description.trim_end_matches('.')));
+    doc.push_str(if entry.hard {
+        "\n\nA hard bounce: suppress the address."
+    } else {
+        "\n\nA soft bounce: keep the address."
+    });
+    let statuses: Vec<String> = tables
+        .statuses
+        .iter()
+        .filter(|status| status.reason == index)
+        .map(|status| {
+            let class = if status.class == 0 {
+                "X".to_owned()
+            } else {
+                status.class.to_string()
+            };
+            format!("`{class}.{}.{}`", status.subject, status.detail)
+        })
+        .collect();
+    if !statuses.is_empty() {
+        doc.push_str("\n\n- Enhanced status codes: ");
+        doc.push_str(&statuses.join(", "));
+    }
+    let phrases = tables.phrases.iter().filter(|p| p.reason == index).count();
+    doc.push_str(&format!("\n- Phrases in the table: {phrases}"));
+    if !entry.reference.is_empty() {
+        doc.push_str("\n- Reference: ");
+        doc.push_str(&doc_text(&entry.reference));
+    }
+    doc
+}
+
+pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
+    let ident = &input.item.ident;
+    let phrase_source = &input.sources[1];
+    let phrase_ty = runtime::phrase_type();
+    let status_rule_ty = runtime::status_rule_type();
+    let texts: Vec<&str> = tables.phrases.iter().map(|p| p.text.as_str()).collect();
+    let automaton = Automaton::build(&texts).map_err(|err| {
+        phrase_source.error(format_args!(
+            "the phrases cannot be compiled into a matcher: {err:?}"
+        ))
+    })?;
+    let table_bytes = automaton.table_bytes();
+    if table_bytes > MAX_TABLE_BYTES {
+        return Err(phrase_source.error(format_args!(
+            "the phrase matcher's tables would take {table_bytes} bytes, over the limit of \
+             {MAX_TABLE_BYTES}: shorten or merge phrases"
+        )));
+    }
+
+    let names: Vec<Ident> = tables
+        .reasons
+        .iter()
+        .map(|entry| Ident::new(&entry.name, Span::call_site()))
+        .collect();
+    let name_strs: Vec<&str> = tables.reasons.iter().map(|e| e.name.as_str()).collect();
+    let descriptions: Vec<&str> = tables
+        .reasons
+        .iter()
+        .map(|e| e.description.as_str())
+        .collect();
+    let hards: Vec<bool> = tables.reasons.iter().map(|e| e.hard).collect();
+    let references: Vec<&str> = tables
+        .reasons
+        .iter()
+        .map(|e| e.reference.as_str())
+        .collect();
+    let docs: Vec<String> = (0..names.len()).map(|i| variant_doc(tables, i)).collect();
+
+    let phrases = tables.phrases.iter().map(|phrase| {
+        let text = phrase.text.as_str();
+        let reason = &names[phrase.reason];
+        let commands = phrase.commands.iter().map(|&index| {
+            let variant = Ident::new(COMMANDS[index].1, Span::call_site());
+            runtime::command(&variant)
+        });
+        let source = phrase.source.as_str();
+        let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
+        quote! {
+            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line)
+        }
+    });
+    let statuses = tables.statuses.iter().map(|status| {
+        let class = Literal::u8_unsuffixed(status.class);
+        let subject = Literal::u16_unsuffixed(status.subject);
+        let detail = Literal::u16_unsuffixed(status.detail);
+        let reason = &names[status.reason];
+        let status_first = status.status_first;
+        let note = status.note.as_str();
+        quote! {
+            #status_rule_ty::__new(#class, #subject, #detail, Self::#reason, #status_first, #note)
+        }
+    });
+
+    let span = Span::call_site();
+    let classes = LitByteStr::new(&automaton.classes, span);
+    let transitions = LitByteStr::new(&le_bytes(&automaton.transitions), span);
+    let output_bounds = LitByteStr::new(&le_bytes(&automaton.output_bounds), span);
+    let outputs = LitByteStr::new(&le_bytes(&automaton.outputs), span);
+    let stride = automaton.stride;
+    let start = automaton.start;
+    let match_states = automaton.match_states;
+    let states = automaton.transitions.len() / automaton.stride;
+    let find_doc = format!(
+        "The first row of the phrase table (in file order) whose phrase occurs in `text`, ASCII \
+         case-insensitively, and that applies to `command`: a row naming commands applies only \
+         when `command` is one of them.\n\n\
+         One pass over `text` through an automaton built at compile time ({} phrases, {states} \
+         states, {stride} byte classes, {table_bytes} bytes of tables); no allocation.",
+        tables.phrases.len()
+    );
+    let tracking = api::tracking(&input.sources, ident);
+    let variants: Vec<api::Variant> = names
+        .iter()
+        .zip(docs)
+        .map(|(name, doc)| api::Variant {
+            name,
+            doc,
+            discriminant: None,
+        })
+        .collect();
+    let enum_item = api::enum_item(&input.item, None, &variants);
+    let command = runtime::command_type();
+    let enhanced_code = runtime::enhanced_code_type();
+    let automaton = runtime::phrase_automaton_type();
+    let parse_error = runtime::parse_reason_error();
+
+    Ok(quote! {
+        #enum_item
+
+        #tracking
+
+        impl #ident {
+            /// Every reason, in the order of the reasons table.
+            pub const ALL: &'static [Self] = &[#(Self::#names),*];
+
+            /// Every row of the phrase table, in file order: the first that matches decides.
+            pub const PHRASES: &'static [#phrase_ty<Self>] = &[#(#phrases),*];
+
+            /// Every row of the status table: which enhanced status codes decide which reason.
+            pub const STATUS_RULES: &'static [#status_rule_ty<Self>] = &[#(#statuses),*];
+
+            /// The size in bytes of the phrase automaton's tables.
+            pub const MATCHER_TABLE_BYTES: usize = #table_bytes;
+
+            /// The reason's name, as in the table (`UserUnknown`).
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self {
+                    #(Self::#names => #name_strs,)*
+                }
+            }
+
+            /// What the reason means, from the table.
+            #[must_use]
+            pub const fn description(self) -> &'static str {
+                match self {
+                    #(Self::#names => #descriptions,)*
+                }
+            }
+
+            /// Whether the table calls the reason a hard bounce: the address should be suppressed.
+            #[must_use]
+            pub const fn is_hard(self) -> bool {
+                match self {
+                    #(Self::#names => #hards,)*
+                }
+            }
+
+            /// Where the reason is defined or described.
+            #[must_use]
+            pub const fn reference(self) -> &'static str {
+                match self {
+                    #(Self::#names => #references,)*
+                }
+            }
+
+            #[doc = #find_doc]
+            #[must_use]
+            pub fn find_phrase(
+                text: &[u8],
+                command: ::core::option::Option<#command>,
+            ) -> ::core::option::Option<&'static #phrase_ty<Self>> {
+                static AUTOMATON: #automaton =
+                    #automaton {
+                        classes: #classes,
+                        stride: #stride,
+                        transitions: #transitions,
+                        start: #start,
+                        match_states: #match_states,
+                        output_bounds: #output_bounds,
+                        outputs: #outputs,
+                    };
+                let phrases = Self::PHRASES;
+                AUTOMATON
+                    .find(text, |index| {
+                        phrases
+                            .get(usize::from(index))
+                            .is_some_and(|phrase| phrase.applies_to(command))
+                    })
+                    .and_then(|index| phrases.get(usize::from(index)))
+            }
+
+            /// The status rule for `code`: a rule for its exact class (`5.1.1`) before one for
+            /// any class (`X.1.1`); `None` when the table has neither.
+            #[must_use]
+            pub fn status_rule(
+                code: #enhanced_code,
+            ) -> ::core::option::Option<&'static #status_rule_ty<Self>> {
+                let rules = Self::STATUS_RULES;
+                let exact = rules.iter().find(|rule| rule.__matches(code, true));
+                exact.or_else(|| rules.iter().find(|rule| rule.__matches(code, false)))
+            }
+        }
+
+        impl ::core::fmt::Display for #ident {
+            /// The reason's name (`UserUnknown`).
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl ::core::str::FromStr for #ident {
+            type Err = #parse_error;
+
+            /// A reason by its name, ASCII case-insensitively (`UserUnknown`, `userunknown`).
+            fn from_str(text: &str) -> ::core::result::Result<Self, Self::Err> {
+                Self::ALL
+                    .iter()
+                    .copied()
+                    .find(|reason| reason.name().eq_ignore_ascii_case(text))
+                    .ok_or(#parse_error::__new())
+            }
+        }
+    })
+}

@@ -1,0 +1,215 @@
+//! Bounce diagnosis: why a delivery failed, and whether to suppress the address.
+//!
+//! The rule order, first match wins (the README's "Diagnosis" section says why):
+//! 1. a **status-first** rule for the enhanced status code (`X.1.1`, `X.2.2`, `X.7.26`...);
+//! 2. the first **phrase** of the phrase table found in the text that applies to the command;
+//! 3. a **text-first** rule for the enhanced status code (`X.2.1`, `X.7.0`...);
+//! 4. the **command**: a refused `MAIL` is a rejected sender, a refused greeting or `HELO`/`EHLO`
+//!    a blocked client;
+//! 5. otherwise `Undefined`, with the class of the code as the only evidence.
+
+mod matcher;
+mod reason;
+mod rules;
+mod text;
+
+use core::fmt;
+
+pub use matcher::PhraseAutomaton;
+pub use reason::{ParseReasonError, Reason};
+pub use rules::{Phrase, StatusRule};
+
+use crate::{Class, Command, EnhancedClass, EnhancedCode, Reply};
+
+/// Which rule decided a [`Diagnosis`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Evidence {
+    /// A status-first rule: the enhanced status code is specific enough to decide alone.
+    Status(&'static StatusRule<Reason>),
+    /// A phrase of the phrase table found in the text.
+    Phrase(&'static Phrase<Reason>),
+    /// A text-first rule: no phrase matched, so the enhanced status code decided.
+    StatusWithoutPhrase(&'static StatusRule<Reason>),
+    /// No code or phrase decided; the command the reply answered did.
+    Command(Command),
+    /// Nothing decided: the reason is `Undefined`; the class of the reply, when known.
+    Class(Option<Class>),
+}
+
+impl fmt::Display for Evidence {
+    /// The rule in words, e.g. `status X.1.1 (Bad destination mailbox address (RFC 3463))`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Evidence::Status(rule) => write!(f, "status {rule} decides ({})", rule.note()),
+            Evidence::Phrase(phrase) => write!(f, "phrase {phrase}"),
+            Evidence::StatusWithoutPhrase(rule) => {
+                write!(f, "status {rule}, no phrase matched ({})", rule.note())
+            }
+            Evidence::Command(command) => write!(f, "no code or phrase; the reply to {command:?}"),
+            Evidence::Class(Some(class)) => write!(f, "no rule matched; class {class}"),
+            Evidence::Class(None) => f.write_str("no code, status or phrase"),
+        }
+    }
+}
+
+/// Why a delivery failed and whether to suppress the address, with the rule that decided.
+///
+/// ```
+/// use smtp_codes::{Command, Diagnosis, EnhancedCode, Evidence, Reason};
+///
+/// let unknown = Diagnosis::of(Some(550), None, b"550 5.1.1 <bob@example.com>: User unknown", Some(Command::Rcpt));
+/// assert_eq!(unknown.reason(), Reason::UserUnknown);
+/// assert!(unknown.is_hard()); // suppress the address
+///
+/// // The same 550, for the sender's IP address: the recipient's address is fine.
+/// let blocked = Diagnosis::of(Some(550), EnhancedCode::new(5, 7, 1), b"Client host rejected: blocked using zen.spamhaus.org", Some(Command::Rcpt));
+/// assert_eq!(blocked.reason(), Reason::Blocked);
+/// assert!(!blocked.is_hard());
+/// assert!(matches!(blocked.evidence(), Evidence::Phrase(_)));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Diagnosis {
+    reason: Reason,
+    hard: bool,
+    evidence: Evidence,
+    reply_code: Option<u16>,
+    status: Option<EnhancedCode>,
+    command: Option<Command>,
+}
+
+impl Diagnosis {
+    /// Diagnoses a failure from what the caller has: the reply code, the enhanced status code,
+    /// the text (a whole reply, a log line, a DSN's diagnostic text) and the command it answered.
+    /// Where an argument is `None`, what the text shows is used (`550 5.1.1 ...`, `#5.1.1`,
+    /// `(in reply to RCPT TO command)`). One pass over the text per rule, no allocation, no panic.
+    ///
+    /// ```
+    /// use smtp_codes::{Diagnosis, Reason};
+    /// let report = b"host mx.example.com said: 552 5.2.2 Quota exceeded (in reply to RCPT TO command)";
+    /// let diagnosis = Diagnosis::of(None, None, report, None);
+    /// assert_eq!(diagnosis.reason(), Reason::MailboxFull);
+    /// assert_eq!(diagnosis.command(), Some(smtp_codes::Command::Rcpt));
+    /// assert_eq!(diagnosis.reply_code(), Some(552));
+    /// ```
+    #[must_use]
+    pub fn of(
+        reply_code: Option<u16>,
+        status: Option<EnhancedCode>,
+        text: &[u8],
+        command: Option<Command>,
+    ) -> Diagnosis {
+        let status = status.or_else(|| text::status(text));
+        let reply_code = reply_code.or_else(|| text::reply_code(text));
+        let command = command.or_else(|| text::command(text));
+        let rule = status.and_then(Reason::status_rule);
+        let (reason, evidence) = match rule {
+            Some(rule) if rule.is_status_first() => (rule.reason(), Evidence::Status(rule)),
+            _ => match (Reason::find_phrase(text, command), rule) {
+                (Some(phrase), _) => (phrase.reason(), Evidence::Phrase(phrase)),
+                (None, Some(rule)) => (rule.reason(), Evidence::StatusWithoutPhrase(rule)),
+                (None, None) => match command.and_then(by_command) {
+                    Some((reason, command)) => (reason, Evidence::Command(command)),
+                    None => (
+                        Reason::Undefined,
+                        Evidence::Class(class_of(reply_code, status)),
+                    ),
+                },
+            },
+        };
+        let transient = class_of(reply_code, status) == Some(Class::TransientNegativeCompletion);
+        let hard = reason.is_hard() && !(reason == Reason::NotAccept && transient);
+        Diagnosis {
+            reason,
+            hard,
+            evidence,
+            reply_code,
+            status,
+            command,
+        }
+    }
+
+    /// Why the delivery failed.
+    #[must_use]
+    pub const fn reason(&self) -> Reason {
+        self.reason
+    }
+
+    /// Whether to suppress the address (a hard bounce): the reason's `hard` column, except that
+    /// `NotAccept` is hard only when the failure is permanent (not a 4yz code or `4.x.x` status).
+    #[must_use]
+    pub const fn is_hard(&self) -> bool {
+        self.hard
+    }
+
+    /// The rule that decided.
+    #[must_use]
+    pub const fn evidence(&self) -> Evidence {
+        self.evidence
+    }
+
+    /// The reply code used: the argument, else the first one the text shows.
+    #[must_use]
+    pub const fn reply_code(&self) -> Option<u16> {
+        self.reply_code
+    }
+
+    /// The enhanced status code used: the argument, else the first failure status the text shows.
+    #[must_use]
+    pub const fn status(&self) -> Option<EnhancedCode> {
+        self.status
+    }
+
+    /// The command used: the argument, else the one the text names.
+    #[must_use]
+    pub const fn command(&self) -> Option<Command> {
+        self.command
+    }
+}
+
+impl fmt::Display for Diagnosis {
+    /// `UserUnknown (hard): status X.1.1 decides (...)`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let kind = if self.hard { "hard" } else { "soft" };
+        write!(f, "{} ({kind}): {}", self.reason, self.evidence)
+    }
+}
+
+/// The reason a refusal of `command` stands for when nothing else decides: a refused `MAIL`
+/// concerns the sender (RFC 5321 §4.1.1.2), a refused greeting or hello the client itself.
+const fn by_command(command: Command) -> Option<(Reason, Command)> {
+    match command {
+        Command::Mail => Some((Reason::Rejected, command)),
+        Command::Greeting | Command::Helo | Command::Ehlo | Command::Lhlo => {
+            Some((Reason::Blocked, command))
+        }
+        _ => None,
+    }
+}
+
+/// The class of the failure: the status's when known (it is more specific), else the code's.
+fn class_of(reply_code: Option<u16>, status: Option<EnhancedCode>) -> Option<Class> {
+    match status.map(EnhancedCode::class) {
+        Some(EnhancedClass::PersistentTransientFailure) => Some(Class::TransientNegativeCompletion),
+        Some(EnhancedClass::PermanentFailure) => Some(Class::PermanentNegativeCompletion),
+        _ => reply_code.and_then(Class::from_code),
+    }
+}
+
+impl Reply<'_> {
+    /// Diagnoses this reply: [`Diagnosis::of`] with its code, its enhanced code and its text.
+    /// Pass the command it answered when known: the same words mean a filter after `DATA` and an
+    /// unknown user after `RCPT`.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Reason, Reply};
+    /// let (reply, _) = Reply::parse(b"550 5.2.2 <bob@example.com>: Mailbox full\r\n").unwrap();
+    /// let diagnosis = reply.diagnose(Some(Command::Rcpt));
+    /// assert_eq!(diagnosis.reason(), Reason::MailboxFull);
+    /// assert!(!diagnosis.is_hard()); // keep the address: retry another day
+    /// ```
+    #[must_use]
+    pub fn diagnose(&self, command: Option<Command>) -> Diagnosis {
+        Diagnosis::of(Some(self.code()), self.enhanced(), self.as_bytes(), command)
+    }
+}

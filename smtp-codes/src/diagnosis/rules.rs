@@ -1,0 +1,193 @@
+//! The rows the diagnosis decides by: phrases and status rules, as the tables give them.
+
+use core::fmt;
+
+use crate::{Command, EnhancedClass, EnhancedCode};
+
+/// A row of the phrase table: a wording that reveals a reason, where it is seen, and the commands
+/// it applies to.
+///
+/// ```
+/// use smtp_codes::Reason;
+/// let phrase = Reason::find_phrase(b"550 5.2.2 Mailbox full", None).unwrap();
+/// assert_eq!(phrase.reason(), Reason::MailboxFull);
+/// assert!(phrase.text().eq_ignore_ascii_case("mailbox full"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Phrase<R: 'static> {
+    text: &'static str,
+    reason: R,
+    commands: &'static [Command],
+    source: &'static str,
+    line: u32,
+}
+
+impl<R: Copy> Phrase<R> {
+    #[doc(hidden)]
+    pub const fn __new(
+        text: &'static str,
+        reason: R,
+        commands: &'static [Command],
+        source: &'static str,
+        line: u32,
+    ) -> Self {
+        Phrase {
+            text,
+            reason,
+            commands,
+            source,
+            line,
+        }
+    }
+
+    /// The phrase as written in the table; it matches ASCII case-insensitively.
+    #[must_use]
+    pub const fn text(&self) -> &'static str {
+        self.text
+    }
+
+    /// The reason the phrase reveals.
+    #[must_use]
+    pub const fn reason(&self) -> R {
+        self.reason
+    }
+
+    /// The commands the row is restricted to; empty when it applies after any command.
+    #[must_use]
+    pub const fn commands(&self) -> &'static [Command] {
+        self.commands
+    }
+
+    /// Where this wording is seen: a provider, an MTA, an RFC.
+    #[must_use]
+    pub const fn source(&self) -> &'static str {
+        self.source
+    }
+
+    /// The row's line in the phrase table, to find it and edit it.
+    #[must_use]
+    pub const fn line(&self) -> u32 {
+        self.line
+    }
+
+    /// Whether the row applies to a reply to `command`: always when it names no command,
+    /// otherwise only when `command` is one it names.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Reason};
+    /// let any = Reason::PHRASES.iter().find(|p| p.commands().is_empty()).unwrap();
+    /// assert!(any.applies_to(None) && any.applies_to(Some(Command::Rcpt)));
+    /// ```
+    #[must_use]
+    pub fn applies_to(&self, command: Option<Command>) -> bool {
+        self.commands.is_empty() || command.is_some_and(|command| self.commands.contains(&command))
+    }
+}
+
+impl<R> fmt::Display for Phrase<R> {
+    /// `"user unknown" (phrases.csv:12, Postfix)`, with ` after RCPT` when restricted.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "\"{}\" (phrases.csv:{}, {})",
+            self.text, self.line, self.source
+        )?;
+        for (index, command) in self.commands.iter().enumerate() {
+            let separator = if index == 0 { " after " } else { ", " };
+            write!(f, "{separator}{command:?}")?;
+        }
+        Ok(())
+    }
+}
+
+/// A row of the status table: an enhanced status code and the reason it stands for.
+///
+/// ```
+/// use smtp_codes::{EnhancedCode, Reason};
+/// let rule = Reason::status_rule(EnhancedCode::new(5, 1, 1).unwrap()).unwrap();
+/// assert_eq!(rule.reason(), Reason::UserUnknown);
+/// assert!(rule.is_status_first());
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct StatusRule<R: 'static> {
+    /// 4 or 5, or 0 for any class (`X`).
+    class: u8,
+    subject: u16,
+    detail: u16,
+    reason: R,
+    status_first: bool,
+    note: &'static str,
+}
+
+impl<R: Copy> StatusRule<R> {
+    #[doc(hidden)]
+    pub const fn __new(
+        class: u8,
+        subject: u16,
+        detail: u16,
+        reason: R,
+        status_first: bool,
+        note: &'static str,
+    ) -> Self {
+        StatusRule {
+            class,
+            subject,
+            detail,
+            reason,
+            status_first,
+            note,
+        }
+    }
+
+    #[doc(hidden)]
+    #[must_use]
+    pub fn __matches(&self, code: EnhancedCode, exact_class: bool) -> bool {
+        let class_matches = if exact_class {
+            self.class == code.class().digit()
+        } else {
+            self.class == 0
+        };
+        class_matches && self.subject == code.subject() && self.detail == code.detail()
+    }
+
+    /// The class the rule is for; `None` for any class (`X.1.1`).
+    #[must_use]
+    pub const fn class(&self) -> Option<EnhancedClass> {
+        EnhancedClass::from_digit(self.class)
+    }
+
+    /// The subject and detail: `(1, 1)` for `X.1.1`.
+    #[must_use]
+    pub const fn parts(&self) -> (u16, u16) {
+        (self.subject, self.detail)
+    }
+
+    /// The reason the code stands for.
+    #[must_use]
+    pub const fn reason(&self) -> R {
+        self.reason
+    }
+
+    /// `true` when the code decides even if a phrase matches (a specific code such as `X.1.1`);
+    /// `false` when a matching phrase wins and the code decides only without one.
+    #[must_use]
+    pub const fn is_status_first(&self) -> bool {
+        self.status_first
+    }
+
+    /// The table's note: the code's registry title, or why the rule is what it is.
+    #[must_use]
+    pub const fn note(&self) -> &'static str {
+        self.note
+    }
+}
+
+impl<R> fmt::Display for StatusRule<R> {
+    /// The rule's code: `X.1.1`, `5.7.509`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.class {
+            0 => write!(f, "X.{}.{}", self.subject, self.detail),
+            class => write!(f, "{class}.{}.{}", self.subject, self.detail),
+        }
+    }
+}

@@ -1,0 +1,266 @@
+//! `Reason`, `Diagnosis` and the rule order, each expectation derived from the tables' rows, the
+//! RFCs and the issue's definitions, not from the code's output.
+
+use smtp_codes::{Command, Diagnosis, EnhancedCode, Evidence, Reason, Reply};
+
+fn code(text: &str) -> Option<EnhancedCode> {
+    Some(text.parse().unwrap())
+}
+
+#[test]
+fn the_reasons_are_the_issues_thirty_in_order() {
+    let names = [
+        "AuthFailure",
+        "BadReputation",
+        "Blocked",
+        "ContentError",
+        "EmailTooLarge",
+        "Expired",
+        "FailedStartTls",
+        "Filtered",
+        "HasMoved",
+        "HostUnknown",
+        "MailboxFull",
+        "MailerError",
+        "NetworkError",
+        "NoRelaying",
+        "NotAccept",
+        "NotCompliantRfc",
+        "PolicyViolation",
+        "RateLimited",
+        "Rejected",
+        "RequirePtr",
+        "SecurityError",
+        "SpamDetected",
+        "Suppressed",
+        "Suspend",
+        "SyntaxError",
+        "SystemError",
+        "SystemFull",
+        "UserUnknown",
+        "VirusDetected",
+        "Undefined",
+    ];
+    let ours: Vec<&str> = Reason::ALL.iter().map(|reason| reason.name()).collect();
+    assert_eq!(ours, names);
+    for reason in Reason::ALL {
+        assert_eq!(reason.to_string().parse::<Reason>(), Ok(*reason));
+        assert_eq!(
+            reason.name().to_ascii_lowercase().parse::<Reason>(),
+            Ok(*reason)
+        );
+        assert!(!reason.description().is_empty());
+    }
+    assert!("user unknown".parse::<Reason>().is_err());
+}
+
+#[test]
+fn hard_reasons_are_the_issues_four() {
+    let hard: Vec<Reason> = Reason::ALL
+        .iter()
+        .copied()
+        .filter(|r| r.is_hard())
+        .collect();
+    assert_eq!(
+        hard,
+        [
+            Reason::HasMoved,
+            Reason::HostUnknown,
+            Reason::NotAccept,
+            Reason::UserUnknown
+        ]
+    );
+}
+
+#[test]
+fn not_accept_is_hard_only_when_permanent() {
+    // RFC 7505 null MX: 556 5.1.10 is permanent; the same reason with a 4yz code is not.
+    let permanent = Diagnosis::of(
+        Some(556),
+        code("5.1.10"),
+        b"Domain example.com does not accept mail",
+        None,
+    );
+    assert_eq!(permanent.reason(), Reason::NotAccept);
+    assert!(permanent.is_hard());
+    let transient = Diagnosis::of(
+        Some(450),
+        None,
+        b"Domain example.com does not accept mail",
+        None,
+    );
+    assert_eq!(transient.reason(), Reason::NotAccept);
+    assert!(!transient.is_hard());
+    let by_status = Diagnosis::of(None, code("4.3.2"), b"", None);
+    assert_eq!(by_status.reason(), Reason::NotAccept);
+    assert!(!by_status.is_hard());
+}
+
+#[test]
+fn a_specific_status_decides_before_the_text() {
+    // X.1.1 is status-first: "mailbox full" in the text does not override it.
+    let diagnosis = Diagnosis::of(
+        Some(550),
+        code("5.1.1"),
+        b"mailbox full",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+    let Evidence::Status(rule) = diagnosis.evidence() else {
+        panic!("expected the status rule, got {:?}", diagnosis.evidence());
+    };
+    assert_eq!(rule.to_string(), "X.1.1");
+    // X.7.26 (RFC 7372): multiple authentication checks failed.
+    assert_eq!(
+        Diagnosis::of(Some(550), code("5.7.26"), b"", None).reason(),
+        Reason::AuthFailure
+    );
+    // X.2.2 with a 4yz class: the rule is for any class.
+    assert_eq!(
+        Diagnosis::of(Some(452), code("4.2.2"), b"", None).reason(),
+        Reason::MailboxFull
+    );
+}
+
+#[test]
+fn text_overrides_a_generic_status() {
+    // 5.7.1 has no rule: the text decides.
+    let blocked = Diagnosis::of(
+        Some(554),
+        code("5.7.1"),
+        b"Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+        None,
+    );
+    assert_eq!(blocked.reason(), Reason::Blocked);
+    assert!(matches!(blocked.evidence(), Evidence::Phrase(p) if p.text() == "blocked using"));
+    // X.2.1 is text-first: Gmail's rate wording wins, and without a phrase the code decides.
+    let rate = Diagnosis::of(Some(450), code("4.2.1"), b"The user you are trying to contact is receiving mail at a rate that prevents additional messages from being delivered.", None);
+    assert_eq!(rate.reason(), Reason::RateLimited);
+    let disabled = Diagnosis::of(Some(550), code("5.2.1"), b"", None);
+    assert_eq!(disabled.reason(), Reason::Suspend);
+    assert!(matches!(
+        disabled.evidence(),
+        Evidence::StatusWithoutPhrase(_)
+    ));
+}
+
+#[test]
+fn the_same_words_depend_on_the_command() {
+    let text = b"550 <bob@example.com>: User unknown";
+    let rcpt = Diagnosis::of(Some(550), None, text, Some(Command::Rcpt));
+    assert_eq!(rcpt.reason(), Reason::UserUnknown);
+    assert!(rcpt.is_hard());
+    let data = Diagnosis::of(Some(550), None, text, Some(Command::Data));
+    assert_eq!(data.reason(), Reason::Filtered);
+    assert!(!data.is_hard());
+}
+
+#[test]
+fn the_text_shows_what_the_arguments_do_not() {
+    let report = b"host mx.example.com[192.0.2.1] said: 550 5.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table (in reply to RCPT TO command)";
+    let diagnosis = Diagnosis::of(None, None, report, None);
+    assert_eq!(diagnosis.reply_code(), Some(550));
+    assert_eq!(diagnosis.status(), code("5.1.1"));
+    assert_eq!(diagnosis.command(), Some(Command::Rcpt));
+    assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+    // qmail writes the status in parentheses after a hash.
+    let qmail = Diagnosis::of(
+        None,
+        None,
+        b"550 sorry, no mailbox here by that name (#5.1.1 - chkusr)",
+        None,
+    );
+    assert_eq!(qmail.status(), code("5.1.1"));
+    // An argument wins over the text.
+    let given = Diagnosis::of(
+        Some(550),
+        code("5.2.2"),
+        b"550 5.1.1 whatever",
+        Some(Command::Data),
+    );
+    assert_eq!(given.status(), code("5.2.2"));
+    assert_eq!(given.command(), Some(Command::Data));
+}
+
+#[test]
+fn the_command_decides_when_nothing_else_does() {
+    let mail = Diagnosis::of(Some(550), None, b"550 Go away", Some(Command::Mail));
+    assert_eq!(mail.reason(), Reason::Rejected);
+    assert_eq!(mail.evidence(), Evidence::Command(Command::Mail));
+    let greeting = Diagnosis::of(Some(554), None, b"554 No", Some(Command::Greeting));
+    assert_eq!(greeting.reason(), Reason::Blocked);
+    let nothing = Diagnosis::of(Some(550), None, b"550 No", Some(Command::Rcpt));
+    assert_eq!(nothing.reason(), Reason::Undefined);
+    assert_eq!(
+        nothing.evidence(),
+        Evidence::Class(Some(smtp_codes::Class::PermanentNegativeCompletion))
+    );
+    let empty = Diagnosis::of(None, None, b"", None);
+    assert_eq!(empty.reason(), Reason::Undefined);
+    assert_eq!(empty.evidence(), Evidence::Class(None));
+    assert!(!empty.is_hard());
+}
+
+#[test]
+fn phrases_match_ascii_case_insensitively_and_first_row_wins() {
+    let upper = Reason::find_phrase(b"550 5.2.2 MAILBOX FULL", None).unwrap();
+    assert_eq!(upper.reason(), Reason::MailboxFull);
+    // "dmarc" comes before "spam" in the table; Gmail's DMARC text holds both.
+    let gmail = b"Unauthenticated email from example.com is not accepted due to domain's DMARC policy. To protect our users from spam";
+    assert_eq!(
+        Reason::find_phrase(gmail, None).unwrap().reason(),
+        Reason::AuthFailure
+    );
+    // Rows are in file order: the first row found in the text wins, wherever it is in the text.
+    let rows: Vec<u32> = Reason::PHRASES.iter().map(|p| p.line()).collect();
+    assert!(rows.windows(2).all(|pair| pair[0] < pair[1]));
+    assert!(Reason::PHRASES.iter().all(|p| !p.source().is_empty()));
+}
+
+#[test]
+fn reply_diagnose_uses_the_reply() {
+    let (reply, _) = Reply::parse(b"550-5.7.26 This mail has been blocked because the sender is\r\n550 5.7.26 unauthenticated.\r\n").unwrap();
+    let diagnosis = reply.diagnose(Some(Command::EndOfData));
+    assert_eq!(diagnosis.reason(), Reason::AuthFailure);
+    assert_eq!(diagnosis.reply_code(), Some(550));
+    assert_eq!(diagnosis.command(), Some(Command::EndOfData));
+}
+
+#[test]
+fn the_matcher_tables_stay_under_512_kib() {
+    assert!(
+        Reason::MATCHER_TABLE_BYTES < 512 * 1024,
+        "{} bytes",
+        Reason::MATCHER_TABLE_BYTES
+    );
+}
+
+#[test]
+fn display_names_the_reason_the_verdict_and_the_rule() {
+    let diagnosis = Diagnosis::of(Some(550), code("5.1.1"), b"", None);
+    let shown = diagnosis.to_string();
+    assert!(
+        shown.starts_with("UserUnknown (hard): status X.1.1"),
+        "{shown}"
+    );
+}
+
+#[test]
+fn no_panic_and_a_stable_answer_on_hostile_text() {
+    let long = vec![b'a'; 100_000];
+    let mut nested = Vec::new();
+    for _ in 0..10_000 {
+        nested.extend_from_slice(b"5.5.5.5.");
+    }
+    for text in [
+        &long[..],
+        &nested,
+        b"\xff\xfe5.1.",
+        b"550",
+        b"5.",
+        b"in reply to",
+    ] {
+        let first = Diagnosis::of(None, None, text, None);
+        assert_eq!(first, Diagnosis::of(None, None, text, None));
+    }
+}
