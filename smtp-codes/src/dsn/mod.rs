@@ -62,7 +62,7 @@ use core::fmt;
 
 pub use diagnostic::{DiagnosticCode, TextLines};
 pub use field::{Field, Fields, TypedValue, ValueLines};
-pub use recipient::{Action, Recipient};
+pub use recipient::{Action, Recipient, MAX_DIAGNOSTIC_TEXT};
 
 use field::{Item, Scanner};
 use recipient::{Known, Name};

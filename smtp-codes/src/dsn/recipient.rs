@@ -3,7 +3,11 @@
 use core::fmt;
 
 use super::{DiagnosticCode, Field, Fields, TypedValue};
-use crate::EnhancedCode;
+use crate::{Command, Diagnosis, EnhancedCode};
+
+/// How much of a diagnostic code's text [`Recipient::diagnose`] reads, in bytes: it is unfolded
+/// into a buffer of this size on the stack.
+pub const MAX_DIAGNOSTIC_TEXT: usize = 1024;
 
 /// The fields of one recipient (RFC 3464 §2.3). The named accessors return the first field of
 /// their name, found when the block was read; [`Recipient::field`] reads the block again, and [`Recipient::fields`] reaches every field, repeated, unknown and
@@ -218,6 +222,45 @@ impl<'a> Recipient<'a> {
     #[must_use]
     pub fn last_attempt_date(&self) -> Option<&'a [u8]> {
         self.known.last_attempt_date
+    }
+
+    /// Why delivery to this recipient failed and whether to suppress the address, in one call:
+    /// [`Diagnosis::of`] with the `Status` (a generic `X.0.0` yields to a specific enhanced code
+    /// at the start of the diagnostic), the diagnostic code's reply code, its text unfolded
+    /// (the first [`MAX_DIAGNOSTIC_TEXT`] bytes, codes repeated by a multi-line reply removed),
+    /// and `command` when the caller knows it (a report does not say; the text part often does:
+    /// "in reply to RCPT TO command"). No allocation.
+    ///
+    /// ```
+    /// use smtp_codes::dsn::DeliveryStatus;
+    /// use smtp_codes::{Command, Reason};
+    /// let report = DeliveryStatus::parse(b"Final-Recipient: rfc822; bob@example.com\n\
+    ///     Action: failed\nStatus: 5.0.0\n\
+    ///     Diagnostic-Code: smtp; 550 5.1.1 <bob@example.com>: Recipient address rejected:\n\
+    ///     \x20   User unknown in virtual mailbox table\n").unwrap();
+    /// let diagnosis = report.recipients().next().unwrap().diagnose(Some(Command::Rcpt));
+    /// assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+    /// assert!(diagnosis.is_hard());
+    /// assert_eq!(diagnosis.status().unwrap().to_string(), "5.1.1");
+    /// ```
+    #[must_use]
+    pub fn diagnose(&self, command: Option<Command>) -> Diagnosis {
+        let diagnostic = self.diagnostic_code();
+        let reply_code = diagnostic.and_then(|diagnostic| diagnostic.reply_code());
+        let specific = diagnostic.and_then(|diagnostic| diagnostic.enhanced());
+        let status = match self.status() {
+            Some(status) if status.subject() == 0 && status.detail() == 0 => specific
+                .filter(|code| code.class() == status.class())
+                .or(Some(status)),
+            Some(status) => Some(status),
+            None => specific,
+        };
+        let mut buf = [0; MAX_DIAGNOSTIC_TEXT];
+        let text = match diagnostic {
+            Some(diagnostic) => diagnostic.unfold_into(&mut buf),
+            None => &[],
+        };
+        Diagnosis::of(reply_code, status, text, command)
     }
 
     /// The first field named `name` (any ASCII case), known or not.

@@ -7,7 +7,7 @@
 
 use mail_parser::{Message, MessageParser, MessagePart, MimeHeaders};
 use smtp_codes::dsn::{self, DeliveryStatus};
-use smtp_codes::{Command, EnhancedCode};
+use smtp_codes::{Command, Diagnosis, EnhancedCode, Reason};
 
 /// Where a failure was read from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +36,10 @@ pub struct Failure {
     /// More of the bounce's words about this recipient, on one line, for when the diagnostic
     /// says too little: for a report, the text part's paragraph about the address; for a text
     /// bounce, the whole report text (the reason may come before the address).
-    #[allow(dead_code)] // Read by the diagnosis once it is merged.
     pub context: String,
+    /// For a report's recipient with a `Diagnostic-Code`: its diagnosis
+    /// (`dsn::Recipient::diagnose`, given the command the text part names).
+    pub report_diagnosis: Option<Diagnosis>,
     /// Where it was read from.
     pub source: Source,
 }
@@ -211,6 +213,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
             diagnostic,
             // Without a paragraph about the address (a Sendmail transcript, say): the whole text.
             context: context.unwrap_or_else(|| truncate(&squeeze(text))),
+            report_diagnosis: diagnostic_code.map(|_| recipient.diagnose(command)),
             source: Source::Report,
         });
     }
@@ -345,6 +348,35 @@ fn cut_returned_message(text: &str) -> String {
 /// The longest diagnostic kept from a text bounce, in bytes.
 const MAX_CONTEXT: usize = 1000;
 
+/// Why the delivery to a recipient failed: the report's own diagnosis of the recipient when it
+/// has a `Diagnostic-Code`, else [`Diagnosis::of`] the diagnostic with the status, reply code
+/// and command found; when that says `Undefined`, [`Diagnosis::of`] the failure's context (the
+/// text part's words about the recipient, or the whole text of a text bounce).
+pub fn diagnose(failure: &Failure) -> Diagnosis {
+    let first = failure.report_diagnosis.unwrap_or_else(|| {
+        Diagnosis::of(
+            failure.reply_code,
+            failure.status,
+            failure.diagnostic.as_bytes(),
+            failure.command,
+        )
+    });
+    if first.reason() != Reason::Undefined || failure.context.is_empty() {
+        return first;
+    }
+    let again = Diagnosis::of(
+        failure.reply_code,
+        failure.status,
+        failure.context.as_bytes(),
+        failure.command,
+    );
+    if again.reason() == Reason::Undefined {
+        first
+    } else {
+        again
+    }
+}
+
 /// The failures of a bounce without a delivery-status part, from its text. General patterns,
 /// not one per MTA:
 ///
@@ -442,6 +474,7 @@ fn text_failure(recipient: String, diagnostic: String, context: String) -> Failu
         command: command_in(&diagnostic),
         diagnostic,
         context,
+        report_diagnosis: None,
         source: Source::Text,
     }
 }

@@ -19,7 +19,7 @@ mod extract;
 
 use std::process::ExitCode;
 
-use extract::{command_name, failures_in_file, Failure, Source};
+use extract::{command_name, diagnose, failures_in_file, Failure, Source};
 
 fn main() -> ExitCode {
     let mut tsv = false;
@@ -70,6 +70,7 @@ fn cell<T: ToString>(value: Option<T>) -> String {
 /// One TSV line: the ten columns, tabs and line breaks in the text cells made spaces.
 fn tsv_line(file: &str, index: usize, failure: &Failure) -> String {
     let clean = |text: &str| text.replace(['\t', '\r', '\n'], " ");
+    let diagnosis = diagnose(failure);
     [
         clean(file),
         index.to_string(),
@@ -78,9 +79,8 @@ fn tsv_line(file: &str, index: usize, failure: &Failure) -> String {
         cell(failure.status),
         cell(failure.reply_code),
         cell(failure.command.map(command_name)),
-        // Reason and hard/soft: filled in once the diagnosis is available.
-        String::new(),
-        String::new(),
+        diagnosis.reason().name().to_string(),
+        diagnosis.is_hard().to_string(),
         clean(&failure.diagnostic),
     ]
     .join("\t")
@@ -110,6 +110,21 @@ fn print_block(file: &str, index: usize, failure: &Failure) {
         "  command:    {}",
         unknown(cell(failure.command.map(command_name)))
     );
+    let diagnosis = diagnose(failure);
+    println!(
+        "  reason:     {} ({})",
+        diagnosis.reason(),
+        diagnosis.reason().description()
+    );
+    println!(
+        "  bounce:     {}",
+        if diagnosis.is_hard() {
+            "hard: suppress the address"
+        } else {
+            "soft: the address is fine"
+        }
+    );
+    println!("  evidence:   {}", diagnosis.evidence());
     println!("  diagnostic: {}", unknown(failure.diagnostic.clone()));
     println!();
 }
