@@ -71,6 +71,9 @@ fn check_report(input: &[u8], report: &DeliveryStatus<'_>) {
             check_field(input, field);
         }
         let _ = (recipient.action(), recipient.status(), recipient.last_attempt_date());
+        // The diagnosis never panics, and answers the same twice.
+        let diagnosis = recipient.diagnose(None);
+        assert_eq!(diagnosis, recipient.diagnose(None));
         if let Some(address) = recipient.address() {
             inside(input, address);
         }
