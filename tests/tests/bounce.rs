@@ -8,11 +8,18 @@ mod corpus;
 #[path = "../examples/bounce/extract.rs"]
 #[allow(dead_code)]
 mod extract;
+#[path = "../examples/bounce/patterns.rs"]
+#[allow(dead_code)]
+mod patterns;
+#[path = "../examples/bounce/text.rs"]
+#[allow(dead_code)]
+mod text;
 
 use std::collections::{HashMap, HashSet};
 use std::process::Command as Process;
 
-use extract::{command_in, enhanced_in, failures_in_file, reply_code_in, Failure, Source};
+use extract::{failures_in_file, Failure, Source};
+use patterns::{command_in, enhanced_in, reply_code_in};
 use smtp_codes::dsn::Action;
 use smtp_codes::Command;
 use smtp_codes_tests::data_path;

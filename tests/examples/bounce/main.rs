@@ -16,10 +16,13 @@
 //! (empty cells for unknowns; tabs and line breaks in the diagnostic become spaces).
 
 mod extract;
+mod patterns;
+mod text;
 
 use std::process::ExitCode;
 
-use extract::{command_name, diagnose, failures_in_file, Failure, Source};
+use extract::{diagnose, failures_in_file, Failure, Source};
+use patterns::command_name;
 
 fn main() -> ExitCode {
     let mut tsv = false;
