@@ -7,6 +7,17 @@ use crate::{Command, Diagnosis, EnhancedCode};
 
 /// How much of a diagnostic code's text [`Recipient::diagnose`] reads, in bytes: it is unfolded
 /// into a buffer of this size on the stack.
+///
+/// ```
+/// use smtp_codes::dsn::{DeliveryStatus, MAX_DIAGNOSTIC_TEXT};
+/// use smtp_codes::Reason;
+/// // A phrase past the limit is not read.
+/// let mut body = b"Final-Recipient: rfc822; a@b\nDiagnostic-Code: smtp; 550 ".to_vec();
+/// body.resize(body.len() + MAX_DIAGNOSTIC_TEXT, b'x');
+/// body.extend_from_slice(b" mailbox full\n");
+/// let report = DeliveryStatus::parse(&body).unwrap();
+/// assert_ne!(report.recipients().next().unwrap().diagnose(None).reason(), Reason::MailboxFull);
+/// ```
 pub const MAX_DIAGNOSTIC_TEXT: usize = 1024;
 
 /// The fields of one recipient (RFC 3464 §2.3). The named accessors return the first field of
