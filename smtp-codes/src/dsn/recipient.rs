@@ -194,6 +194,27 @@ impl<'a> Recipient<'a> {
         }
     }
 
+    /// The comment after the `Status` code, without its parentheses: some MTAs say there why
+    /// (`Status: 4.0.0 (cat.example.net: host name lookup failure)`).
+    ///
+    /// ```
+    /// use smtp_codes::dsn::DeliveryStatus;
+    /// let report = DeliveryStatus::parse(b"Final-Recipient: rfc822; a@b\nStatus: 4.0.0 (host name lookup failure)\n").unwrap();
+    /// assert_eq!(report.recipients().next().unwrap().status_comment(), Some(&b"host name lookup failure"[..]));
+    /// ```
+    #[must_use]
+    pub fn status_comment(&self) -> Option<&'a [u8]> {
+        let value = self.known.status?;
+        let open = value.iter().position(|&byte| byte == b'(')?;
+        let inside = &value[open + 1..];
+        let close = inside
+            .iter()
+            .rposition(|&byte| byte == b')')
+            .unwrap_or(inside.len());
+        let comment = super::field::trim(&inside[..close]);
+        (!comment.is_empty()).then_some(comment)
+    }
+
     /// `Remote-MTA`: the server that sent the diagnostic, as `mta-name-type; mta-name`.
     ///
     /// ```
@@ -238,8 +259,8 @@ impl<'a> Recipient<'a> {
     /// Why delivery to this recipient failed and whether to suppress the address, in one call:
     /// [`Diagnosis::of`] with the `Status` (a generic `X.0.0` yields to a specific enhanced code
     /// at the start of the diagnostic), the diagnostic code's reply code, its text unfolded
-    /// (the first [`MAX_DIAGNOSTIC_TEXT`] bytes, codes repeated by a multi-line reply removed),
-    /// and `command` when the caller knows it (a report does not say; the text part often does:
+    /// (the first [`MAX_DIAGNOSTIC_TEXT`] bytes, codes repeated by a multi-line reply removed;
+    /// without a diagnostic code, the [`Status` comment](Recipient::status_comment)), and `command` when the caller knows it (a report does not say; the text part often does:
     /// "in reply to RCPT TO command"). No allocation.
     ///
     /// ```
@@ -269,7 +290,7 @@ impl<'a> Recipient<'a> {
         let mut buf = [0; MAX_DIAGNOSTIC_TEXT];
         let text = match diagnostic {
             Some(diagnostic) => diagnostic.unfold_into(&mut buf),
-            None => &[],
+            None => self.status_comment().unwrap_or_default(),
         };
         Diagnosis::of(reply_code, status, text, command)
     }

@@ -42,8 +42,8 @@ pub struct Failure {
     /// says too little: for a report, the text part's paragraph about the address; for a text
     /// bounce, the whole report text (the reason may come before the address).
     pub context: String,
-    /// For a report's recipient with a `Diagnostic-Code`: its diagnosis
-    /// (`dsn::Recipient::diagnose`, given the command the text part names).
+    /// For a report's recipient: its diagnosis (`dsn::Recipient::diagnose`, given the command the
+    /// text part names).
     pub report_diagnosis: Option<Diagnosis>,
     /// Where it was read from.
     pub source: Source,
@@ -187,7 +187,12 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
             })
             .unwrap_or_default();
         if diagnostic.is_empty() {
-            diagnostic = context.clone().unwrap_or_default();
+            // No Diagnostic-Code: the Status comment, else the text part's paragraph.
+            diagnostic = recipient
+                .status_comment()
+                .map(|comment| squeeze(&String::from_utf8_lossy(comment)))
+                .or_else(|| context.clone())
+                .unwrap_or_default();
         }
         let reply_code = diagnostic_code
             .and_then(|code| code.reply_code())
@@ -218,7 +223,7 @@ fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
             diagnostic,
             // Without a paragraph about the address (a Sendmail transcript, say): the whole text.
             context: context.unwrap_or_else(|| truncate(&squeeze(text))),
-            report_diagnosis: diagnostic_code.map(|_| recipient.diagnose(command)),
+            report_diagnosis: Some(recipient.diagnose(command)),
             source: Source::Report,
         });
     }
@@ -248,8 +253,7 @@ fn join_lines(lines: &[&[u8]]) -> String {
     squeeze(&joined.join(" "))
 }
 
-/// Why the delivery to a recipient failed: the report's own diagnosis of the recipient when it
-/// has a `Diagnostic-Code`, else [`Diagnosis::of`] the diagnostic with the status, reply code
+/// Why the delivery to a recipient failed: the report's own diagnosis of the recipient, else [`Diagnosis::of`] the diagnostic with the status, reply code
 /// and command found; when that says `Undefined`, [`Diagnosis::of`] the failure's context (the
 /// text part's words about the recipient, or the whole text of a text bounce).
 pub fn diagnose(failure: &Failure) -> Diagnosis {
