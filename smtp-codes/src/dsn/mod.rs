@@ -106,7 +106,7 @@ impl<'a> DeliveryStatus<'a> {
     }
 
     /// Parses the report at the start of `input` up to the first line that cannot start a block
-    /// (a MIME boundary, the returned message's headers after a broken boundary, garbage), and
+    /// (a MIME boundary line when a multipart's boundaries do not match, or garbage), and
     /// returns it with the number of bytes it used. [`DeliveryStatus::parse`] is this with
     /// nothing left over.
     ///

@@ -112,10 +112,18 @@ pub fn failures(raw: &[u8]) -> Vec<Failure> {
         let body = message.root_part().raw_body_offset() as usize;
         text = cut_returned_message(&String::from_utf8_lossy(&raw[body.min(raw.len())..]));
     }
-    match delivery_status(&message, 0) {
-        Some(report) => from_report(&report, &text),
-        None => from_text(&text, &own_addresses(&message)),
+    if let Some(report) = delivery_status(&message, 0) {
+        let found = from_report(&report, &text);
+        // A report with neither a failed recipient nor any action says nothing: read the text.
+        if !found.is_empty()
+            || report
+                .recipients()
+                .any(|recipient| recipient.action().is_some())
+        {
+            return found;
+        }
     }
+    from_text(&text, &own_addresses(&message))
 }
 
 /// How deep attached messages are searched for a report.
@@ -151,12 +159,16 @@ fn delivery_status<'a>(message: &'a Message<'a>, depth: usize) -> Option<Deliver
         .find_map(|attached| delivery_status(attached, depth + 1))
 }
 
-/// Every recipient block whose action is not a success (`failed`, `delayed`, missing or unknown).
+/// Every recipient block whose action is not a success (`failed`, `delayed`, missing or unknown)
+/// and that names an address or an action.
 fn from_report(report: &DeliveryStatus<'_>, text: &str) -> Vec<Failure> {
     let mut failures = Vec::new();
     for recipient in report.recipients() {
         let action = recipient.action();
-        if action.is_some_and(|action| !action.is_failure()) {
+        // A success; or a block with neither an address nor an action, which is no recipient's.
+        if action.is_some_and(|action| !action.is_failure())
+            || (action.is_none() && recipient.address().is_none())
+        {
             continue;
         }
         let address = recipient
