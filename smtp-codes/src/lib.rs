@@ -74,6 +74,7 @@ extern crate self as smtp_codes;
 mod advice;
 mod class;
 mod diagnosis;
+pub mod dsn;
 mod ehlo;
 mod enhanced;
 mod extension;
