@@ -34,25 +34,40 @@
 //!
 //! Whole replies are read by [`Reply::parse`] (no copy, no allocation), their enhanced status
 //! codes looked up in the IANA registry ([`EnhancedStatus`]), and the advice for the command they
-//! answer given by [`Reply::outcome`]. Servers write replies with [`write_reply`].
+//! answer given by [`Reply::outcome`]. Servers write replies with [`write_reply`]. A reply to EHLO
+//! is read as the server's capabilities by [`Ehlo::parse`], each a registered [`Extension`] (the
+//! IANA registry, generated from `extensions.csv`) or an unknown keyword kept as bytes.
 //!
 //! Your own table (vendor codes, say) gets the same API from [`reply_codes`]: see its docs.
 //!
 //! # Features
 //!
-//! - `std`: `write_reply_io`, the `std::io::Write` version of [`write_reply`]. Off by default:
-//!   the crate needs neither `std` nor `alloc`.
+//! Off by default: the crate needs neither `std` nor `alloc`.
+//!
+//! - `alloc`: `ReplyBuf`, a reply that owns its bytes, with every accessor of [`Reply`].
+//! - `std` (implies `alloc`): `write_reply_io`, the `std::io::Write` version of [`write_reply`],
+//!   and `io::ReplyReader`, which reads replies from any `std::io::Read` (pipelined replies kept,
+//!   memory bounded, a malformed reply an `InvalidData` error with the [`ParseError`] as source).
+//! - `tokio` (implies `std`; brings `tokio-util` and `bytes`): `io::ReplyCodec`, a
+//!   `tokio_util::codec` decoder of owned replies (split off the read buffer, not copied) and
+//!   encoder through [`write_reply`].
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
 //!   as their digit. Deserializing refuses unknown codes with a message that names them; keep
 //!   any code, known or not, as an [`AnyReplyCode`] (its number, `571`). [`Subject`] is its
-//!   number, [`Command`] and [`Action`] their names, [`Outcome`] its action and `closing`.
+//!   number, [`Command`] and [`Action`] their names, [`Outcome`] its action and `closing`. With
+//!   `alloc`, `ReplyBuf` as its bytes as sent.
+//!
+//! Readers of any other kind (async runtimes, event loops) resume a reply's scan across reads
+//! with [`ReplyScanner`], in the core.
 #![no_std]
 #![forbid(unsafe_code)]
-// On docs.rs, items that need a feature say which (`std`, `serde`).
-#![cfg_attr(docsrs, feature(doc_cfg))]
 #![deny(missing_docs)]
+// On docs.rs, items that need a feature say which (`alloc`, `std`, `tokio`, `serde`).
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -67,25 +82,44 @@ mod any_reply_code;
 mod class;
 mod command;
 mod diagnosis;
+pub mod dsn;
+mod ehlo;
 mod enhanced;
+mod extension;
 mod reply;
+#[cfg(feature = "alloc")]
+mod reply_buf;
 mod reply_code;
 mod reply_code_table;
 mod reply_text;
+mod scanner;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod writer;
+
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod io;
 
 pub use advice::{Action, Outcome};
 pub use any_reply_code::AnyReplyCode;
 pub use class::{Category, Class};
 pub use command::{Command, ParseCommandError};
 pub use diagnosis::{Diagnosis, Evidence, ParseReasonError, Phrase, Reason, StatusRule};
+pub use ehlo::{
+    AuthMechanisms, Capabilities, Capability, Ehlo, EhloError, KnownLimit, Limit, Limits,
+    MessageSize, Parameters,
+};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
+pub use extension::{Extension, ParameterForm, UnknownExtension};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use reply_buf::ReplyBuf;
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
 pub use reply_code_table::ReplyCodeTable;
 pub use reply_text::Texts;
+pub use scanner::ReplyScanner;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub use writer::write_reply_io;
@@ -128,6 +162,22 @@ pub use smtp_codes_macros::reply_codes;
 /// assert_eq!(Registry::from_parts(2, 2).unwrap().title(), "Mailbox full");
 /// ```
 pub use smtp_codes_macros::enhanced_statuses;
+
+/// Turns an empty enum into a table of SMTP service extensions read from a CSV file at compile time.
+///
+/// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute
+/// above the derives. The generated enum has the API of [`Extension`]. The table format and its
+/// validation rules are in the README.
+///
+/// ```
+/// #[smtp_codes::extensions("extensions.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Keyword {}
+///
+/// assert_eq!(Keyword::from_keyword(b"starttls"), Some(Keyword::StartTls));
+/// assert_eq!(Keyword::StartTls.reference(), "RFC 3207");
+/// ```
+pub use smtp_codes_macros::extensions;
 
 /// Turns an empty enum into the bounce reasons of a reasons table, with the phrase matcher and
 /// the status rules of two more tables, read at compile time.
