@@ -54,15 +54,29 @@
 //!
 //! # Features
 //!
-//! - `std`: `write_reply_io`, the `std::io::Write` version of [`write_reply`]. Off by default:
-//!   the crate needs neither `std` nor `alloc`.
+//! Off by default: the crate needs neither `std` nor `alloc`.
+//!
+//! - `alloc`: `ReplyBuf`, a reply that owns its bytes, with every accessor of [`Reply`].
+//! - `std` (implies `alloc`): `write_reply_io`, the `std::io::Write` version of [`write_reply`],
+//!   and `io::ReplyReader`, which reads replies from any `std::io::Read` (pipelined replies kept,
+//!   memory bounded, a malformed reply an `InvalidData` error with the [`ParseError`] as source).
+//! - `tokio` (implies `std`; brings `tokio-util` and `bytes`): `io::ReplyCodec`, a
+//!   `tokio_util::codec` decoder of owned replies (split off the read buffer, not copied) and
+//!   encoder through [`write_reply`].
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
-//!   as their digit. Deserializing refuses unknown codes with a message that names them.
+//!   as their digit. Deserializing refuses unknown codes with a message that names them. With
+//!   `alloc`, `ReplyBuf` as its bytes as sent.
+//!
+//! Readers of any other kind (async runtimes, event loops) resume a reply's scan across reads
+//! with [`ReplyScanner`], in the core.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
+#[cfg(feature = "alloc")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -74,17 +88,28 @@ mod class;
 mod diagnosis;
 mod enhanced;
 mod reply;
+#[cfg(feature = "alloc")]
+mod reply_buf;
 mod reply_code;
+mod scanner;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod writer;
+
+#[cfg(feature = "std")]
+#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
+pub mod io;
 
 pub use advice::{Action, Command, Outcome};
 pub use class::{Category, Class};
 pub use diagnosis::{Diagnosis, Evidence, ParseReasonError, Phrase, Reason, StatusRule};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
+#[cfg(feature = "alloc")]
+#[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
+pub use reply_buf::ReplyBuf;
 pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
+pub use scanner::ReplyScanner;
 #[cfg(feature = "std")]
 pub use writer::write_reply_io;
 pub use writer::{write_reply, WriteError, MAX_REPLY_LINE_LEN};

@@ -1,9 +1,11 @@
-//! Shared support for the cross-crate tests and benches: the real-reply corpus.
+//! Shared support for the cross-crate tests and benches: the real-reply corpus, and the example
+//! SMTP server ([`server`]).
 
 use std::path::{Path, PathBuf};
 
 mod bounce;
 pub use bounce::{bounce_cases, bounce_corpus_dir, BounceCase};
+pub mod server;
 
 /// A real reply from `data/replies.txt`, with what its source says about it.
 #[derive(Debug, Clone)]

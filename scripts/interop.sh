@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# The real peers of the interop tests (tests/tests/interop_*.rs): a private Postfix instance on a
+# loopback port, and swaks.
+#
+#   scripts/interop.sh install          install postfix and swaks from Debian when missing
+#   scripts/interop.sh start DIR PORT   configure a private Postfix in DIR, listening on
+#                                       127.0.0.1:PORT, and start it; prints its master's pid
+#   scripts/interop.sh stop DIR         stop that instance by its master's pid
+#
+# The instance has its own configuration, queue and data directories under DIR, and touches
+# neither /etc/postfix's instance nor the machine's mail system: installing the package selects
+# Debian's "No configuration", so nothing else is started, and nothing is ever delivered (every
+# transport is discard). Its policy, which the tests assert on:
+#   - local domain example.test, whose only mailbox is known@example.test: other local users are
+#     rejected (550 5.1.1, "User unknown in local recipient table");
+#   - the loopback client is not in mynetworks, so other domains are relay denied (Postfix's
+#     default defer_unauth_destination: 454 4.7.1);
+#   - message_size_limit 10240 bytes (552 5.3.4 when exceeded).
+# Its log is DIR/postfix.log.
+set -euo pipefail
+
+die() {
+    echo "interop.sh: $*" >&2
+    exit 1
+}
+
+install() {
+    local missing=()
+    command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || missing+=(postfix)
+    command -v swaks >/dev/null 2>&1 || missing+=(swaks)
+    [ "${#missing[@]}" -eq 0 ] && return 0
+    [ "$(id -u)" -eq 0 ] || die "${missing[*]} missing, and installing needs root"
+    command -v apt-get >/dev/null 2>&1 || die "${missing[*]} missing, and there is no apt-get"
+    echo "interop.sh: installing ${missing[*]} from Debian" >&2
+    # Install without configuring or starting the machine's own Postfix.
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    apt-get update -qq >&2 || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+        "${missing[@]}" >&2 || die "apt-get install ${missing[*]} failed"
+}
+
+start() {
+    local dir="$1" port="$2"
+    [[ "$port" =~ ^[0-9]+$ ]] || die "port '$port' is not a number"
+    install
+    [ "$(id -u)" -eq 0 ] || die "a Postfix instance must be started as root"
+    id postfix >/dev/null 2>&1 || die "no postfix user: is the postfix package installed?"
+    getent group postdrop >/dev/null || die "no postdrop group: is the postfix package installed?"
+    stop "$dir" 2>/dev/null || true
+    rm -rf "$dir"
+    mkdir -p "$dir/etc" "$dir/queue" "$dir/data"
+    dir=$(cd "$dir" && pwd)
+    chown postfix "$dir/data"
+    local defaults=/usr/sbin/postconf
+    [ -x "$defaults" ] || die "no $defaults"
+    # Where the package keeps its programs (as compiled in).
+    local daemon_directory meta_directory shlib_directory
+    daemon_directory=$(postconf -d -h daemon_directory)
+    meta_directory=$(postconf -d -h meta_directory)
+    shlib_directory=$(postconf -d -h shlib_directory)
+    cat >"$dir/etc/main.cf" <<EOF
+compatibility_level = 3.6
+config_directory = $dir/etc
+queue_directory = $dir/queue
+data_directory = $dir/data
+daemon_directory = $daemon_directory
+meta_directory = $meta_directory
+shlib_directory = $shlib_directory
+mail_owner = postfix
+setgid_group = postdrop
+maillog_file_prefixes = $dir
+maillog_file = $dir/postfix.log
+myhostname = mx.example.test
+mydomain = example.test
+myorigin = example.test
+mydestination = example.test
+inet_interfaces = 127.0.0.1
+inet_protocols = ipv4
+mynetworks = 192.0.2.1/32
+local_recipient_maps = inline:{ known@example.test=ok }
+alias_maps =
+alias_database =
+relay_domains =
+message_size_limit = 10240
+default_transport = discard:interop
+local_transport = discard:interop
+relay_transport = discard:interop
+virtual_transport = discard:interop
+smtpd_banner = \$myhostname ESMTP interop
+biff = no
+smtputf8_enable = no
+smtpd_tls_security_level = none
+smtp_tls_security_level = none
+EOF
+    cat >"$dir/etc/master.cf" <<EOF
+127.0.0.1:$port inet n - n - - smtpd
+pickup    unix n - n 60 1 pickup
+cleanup   unix n - n - 0 cleanup
+qmgr      unix n - n 300 1 qmgr
+rewrite   unix - - n - - trivial-rewrite
+bounce    unix - - n - 0 bounce
+defer     unix - - n - 0 bounce
+trace     unix - - n - 0 bounce
+verify    unix - - n - 1 verify
+flush     unix n - n 1000? 0 flush
+proxymap  unix - - n - - proxymap
+anvil     unix - - n - 1 anvil
+scache    unix - - n - 1 scache
+discard   unix - - n - - discard
+postlog   unix-dgram n - n - 1 postlogd
+EOF
+    postfix -c "$dir/etc" start >&2 || die "postfix start failed: $(why "$dir")"
+    local pidfile="$dir/queue/pid/master.pid" pid
+    for _ in $(seq 1 100); do
+        pid=$(tr -d ' \n' <"$pidfile" 2>/dev/null || true)
+        if [[ "$pid" =~ ^[0-9]+$ ]] && kill -0 "$pid" 2>/dev/null &&
+            (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+            echo "$pid"
+            return 0
+        fi
+        sleep 0.1
+    done
+    die "postfix did not listen on 127.0.0.1:$port within 10 s: $(why "$dir")"
+}
+
+# The fatal and error lines of the instance's log, or where the log is.
+why() {
+    local log="$1/postfix.log" lines
+    lines=$(grep -E 'fatal|error|panic' "$log" 2>/dev/null | tail -n 5 || true)
+    echo "${lines:-nothing in $log}"
+}
+
+stop() {
+    local dir="$1"
+    local pidfile="$dir/queue/pid/master.pid"
+    [ -s "$pidfile" ] || return 0
+    local pid
+    pid=$(tr -d ' \n' <"$pidfile")
+    [[ "$pid" =~ ^[0-9]+$ ]] || die "bad pid '$pid' in $pidfile"
+    kill -TERM "$pid" 2>/dev/null || return 0
+    for _ in $(seq 1 50); do
+        kill -0 "$pid" 2>/dev/null || return 0
+        sleep 0.1
+    done
+    die "postfix master $pid did not stop"
+}
+
+case "${1:-}" in
+install) install ;;
+start) [ $# -eq 3 ] || die "usage: $0 start DIR PORT"; start "$2" "$3" ;;
+stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
+*) die "usage: $0 install | start DIR PORT | stop DIR" ;;
+esac
