@@ -216,6 +216,11 @@ fn phrases_match_ascii_case_insensitively_and_first_row_wins() {
     let rows: Vec<u32> = Reason::PHRASES.iter().map(Phrase::line).collect();
     assert!(rows.windows(2).all(|pair| pair[0] < pair[1]));
     assert!(Reason::PHRASES.iter().all(|p| !p.source().is_empty()));
+    // The evidence names the row to edit: the table as the attribute names it, and the line.
+    for phrase in Reason::PHRASES {
+        assert_eq!(phrase.location(), format!("phrases.csv:{}", phrase.line()));
+        assert!(phrase.to_string().contains(phrase.location()));
+    }
 }
 
 #[test]

@@ -54,6 +54,12 @@ fn variant_doc(tables: &Tables, index: usize) -> String {
 
 pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
     let ident = &input.item.ident;
+    if input.examples.is_some() {
+        return Err(input.sources[0].error(
+            "the reasons attribute has no `examples` option: its generated items carry their own \
+             docs",
+        ));
+    }
     let automaton = automaton(input, tables)?;
     let names: Vec<Ident> = tables
         .reasons
@@ -109,7 +115,7 @@ pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
             reasons.iter().map(|e| e.reference.as_str()),
         ),
     ];
-    let rows = rows(tables, &names);
+    let rows = rows(tables, &names, &phrase_rows(input, tables, &names));
     let find_phrase = find_phrase(&automaton, tables.phrases.len());
     let impls = trait_impls(ident);
     Ok(quote! {
@@ -147,11 +153,10 @@ fn automaton(input: &Input, tables: &Tables) -> syn::Result<Automaton> {
     Ok(automaton)
 }
 
-/// `PHRASES` and `STATUS_RULES`: every row of the two tables, and `status_rule`.
-fn rows(tables: &Tables, names: &[Ident]) -> TokenStream {
+/// The rows of the phrase table, as `Phrase` constructors.
+fn phrase_rows(input: &Input, tables: &Tables, names: &[Ident]) -> Vec<TokenStream> {
+    let phrase_source = &input.sources[1];
     let phrase_ty = runtime::phrase_type();
-    let status_rule_ty = runtime::status_rule_type();
-    let enhanced_code = runtime::enhanced_code_type();
     let phrases = tables.phrases.iter().map(|phrase| {
         let text = phrase.text.as_str();
         let reason = &names[phrase.reason];
@@ -161,10 +166,19 @@ fn rows(tables: &Tables, names: &[Ident]) -> TokenStream {
         });
         let source = phrase.source.as_str();
         let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
+        let location = phrase_source.at(phrase.line);
         quote! {
-            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line)
+            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line, #location)
         }
     });
+    phrases.collect()
+}
+
+/// `PHRASES` and `STATUS_RULES`: every row of the two tables, and `status_rule`.
+fn rows(tables: &Tables, names: &[Ident], phrases: &[TokenStream]) -> TokenStream {
+    let phrase_ty = runtime::phrase_type();
+    let status_rule_ty = runtime::status_rule_type();
+    let enhanced_code = runtime::enhanced_code_type();
     let statuses = tables.statuses.iter().map(|status| {
         let class = Literal::u8_unsuffixed(status.class);
         let subject = Literal::u16_unsuffixed(status.subject);
@@ -178,6 +192,9 @@ fn rows(tables: &Tables, names: &[Ident]) -> TokenStream {
     });
     quote! {
         /// Every row of the phrase table, in file order: the first that matches decides.
+        // A reference to a constant array is promoted to a static: the table is never copied
+        // to the stack, whatever its size.
+        #[allow(clippy::large_stack_arrays)]
         pub const PHRASES: &'static [#phrase_ty<Self>] = &[#(#phrases),*];
 
         /// Every row of the status table: which enhanced status codes decide which reason.
