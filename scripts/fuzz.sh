@@ -65,6 +65,10 @@ perl -e '
     die "no cases in $file\n" unless $count;
     print "$count replies\n";
 ' tests/data/replies.txt fuzz/corpus
+# Seeds for the delivery-status parser: the real bounces kept for the tests (whole emails: their
+# headers are fields too, and their delivery-status parts follow).
+mkdir -p fuzz/corpus/dsn
+cp tests/data/bounces/*.eml fuzz/corpus/dsn/
 # The diagnosis target reads any text: the replies are its seeds too.
 mkdir -p fuzz/corpus/diagnosis
 cp fuzz/corpus/reply_parse/* fuzz/corpus/diagnosis/

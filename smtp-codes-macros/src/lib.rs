@@ -4,16 +4,18 @@
 //! - [`macro@reply_codes`] turns a table of SMTP reply codes (`codes.csv`) into a reply-code enum.
 //! - [`macro@enhanced_statuses`] turns the RFC 3463 / RFC 5248 enhanced status code registry
 //!   (`enhanced-codes.csv`) into an enum of registry entries.
+//! - [`macro@extensions`] turns the IANA SMTP Service Extensions registry (`extensions.csv`) into
+//!   an enum of EHLO keywords.
 //! - [`macro@reasons`] turns the bounce reasons (`reasons.csv`), the phrases that reveal them
 //!   (`phrases.csv`) and the status rules (`statuses.csv`) into a reason enum and its matcher.
 //!
-//! Use them through `smtp-codes`, which re-exports both and defines the types the generated code
+//! Use them through `smtp-codes`, which re-exports them and defines the types the generated code
 //! names (`::smtp_codes::Class`, `::smtp_codes::Category`, ...).
 //!
 //! # Where things live
 //!
-//! Each table has a folder: `reply_codes/`, `enhanced_statuses/`, `reasons/` (which also holds
-//! `automaton.rs`, the phrase matcher's construction). Its `mod.rs` declares the
+//! Each table has a folder: `reply_codes/`, `enhanced_statuses/`, `extensions/`, `reasons/`
+//! (which also holds `automaton.rs`, the phrase matcher's construction). Its `mod.rs` declares the
 //! table's files and columns (once) and its row model (`Entry`); `valid.rs` reads the rows and
 //! checks them (every problem is a compile error naming `FILE:LINE` and the field); `expand.rs`
 //! writes the enum and its methods. What the tables share sits beside them:
@@ -59,6 +61,7 @@ mod runtime;
 mod source;
 
 mod enhanced_statuses;
+mod extensions;
 mod reasons;
 mod reply_codes;
 
@@ -108,6 +111,21 @@ pub fn enhanced_statuses(args: TokenStream, item: TokenStream) -> TokenStream {
         enhanced_statuses::FILES,
         enhanced_statuses::expand,
     )
+}
+
+/// Fills an empty enum with one variant per row of an SMTP service extensions CSV table.
+///
+/// The argument is the table's path, relative to the calling crate's `CARGO_MANIFEST_DIR`. Put the
+/// attribute above the derives. See the `smtp-codes` crate for the table format and the generated API.
+///
+/// ```ignore
+/// #[smtp_codes::extensions("extensions.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Extension {}
+/// ```
+#[proc_macro_attribute]
+pub fn extensions(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand(args, item, extensions::FILES, extensions::expand)
 }
 
 /// Fills an empty enum with the bounce reasons of a reasons table, and generates the phrase

@@ -141,6 +141,27 @@ pub fn subject_from_u16_in_doc(subject: u16) -> String {
     format!("smtp_codes::Subject::from_u16({subject})")
 }
 
+/// `::smtp_codes::ParameterForm`, what follows an extension's keyword on its EHLO line.
+pub fn parameter_form_type() -> TokenStream {
+    quote!(::smtp_codes::ParameterForm)
+}
+
+/// `::smtp_codes::ParameterForm::VARIANT`.
+pub fn parameter_form(variant: &str) -> TokenStream {
+    let variant = format_ident!("{variant}");
+    quote!(::smtp_codes::ParameterForm::#variant)
+}
+
+/// `smtp_codes::ParameterForm::VARIANT`, as a doctest writes it.
+pub fn parameter_form_in_doc(variant: &str) -> String {
+    format!("smtp_codes::ParameterForm::{variant}")
+}
+
+/// `::smtp_codes::UnknownExtension`, an extension enum's `FromStr` error (a unit struct).
+pub fn unknown_extension() -> TokenStream {
+    quote!(::smtp_codes::UnknownExtension)
+}
+
 /// `::smtp_codes::Command`.
 pub fn command_type() -> TokenStream {
     quote!(::smtp_codes::Command)

@@ -12,11 +12,18 @@
 //! the rule that decided. `--after COMMAND` gives the advice for a reply to that command (greeting, helo,
 //! ehlo, lhlo, mail, rcpt, data, end-of-data, bdat, rset, vrfy, expn, help, noop, quit, starttls,
 //! auth, etrn, atrn, burl).
+//!
+//! A reply to EHLO or LHLO is also read as the server's capabilities, each with the IANA
+//! registry's description: with `--after ehlo` (or `lhlo`), and without `--after` when the reply
+//! looks like one: a `250` reply of several lines, at least one of which starts with a registered
+//! extension keyword (`250-SIZE 1000`, `250 PIPELINING`).
 
 use std::io::Read;
 use std::process::ExitCode;
 
-use smtp_codes::{Action, Class, Command, EnhancedStatus, Outcome, Reply, Subject};
+use smtp_codes::{
+    Action, Class, Command, Ehlo, EnhancedStatus, MessageSize, Outcome, Reply, Subject,
+};
 
 fn command(name: &str) -> Option<Command> {
     Some(match name.to_ascii_lowercase().as_str() {
@@ -60,18 +67,65 @@ fn advice(outcome: Outcome) -> String {
     }
 }
 
+/// Text in any encoding: shown as UTF-8 where it is, escaped where it is not.
+fn shown(bytes: &[u8]) -> String {
+    let mut shown = String::new();
+    for chunk in bytes.utf8_chunks() {
+        shown.push_str(chunk.valid());
+        shown.extend(chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}")));
+    }
+    shown
+}
+
+/// Whether to read the reply as a reply to EHLO: told so, or, when not told what it answers, a
+/// `250` reply of several lines with at least one registered extension keyword.
+fn is_ehlo_reply<'a>(reply: &Reply<'a>, after: Option<Command>) -> Option<Ehlo<'a>> {
+    let ehlo = Ehlo::parse(reply).ok()?;
+    let told = matches!(after, Some(Command::Ehlo | Command::Lhlo));
+    let looks = after.is_none()
+        && reply.line_count() > 1
+        && ehlo
+            .capabilities()
+            .any(|capability| capability.extension().is_some());
+    (told || looks).then_some(ehlo)
+}
+
+/// The server's domain and each capability with the registry's description.
+fn explain_capabilities(ehlo: &Ehlo<'_>) {
+    println!("  server:    {}", shown(ehlo.domain()));
+    if ehlo.capabilities().next().is_none() {
+        println!("  capabilities: none (a one-line reply to EHLO/LHLO)");
+        return;
+    }
+    println!("  capabilities (reply to EHLO/LHLO):");
+    for capability in ehlo.capabilities() {
+        let line = shown(capability.line());
+        let Some(extension) = capability.extension() else {
+            println!("    {line:<28} not in the IANA registry");
+            continue;
+        };
+        let mut meaning = format!("{} ({})", extension.description(), extension.reference());
+        if extension == smtp_codes::Extension::Size {
+            let size = match ehlo.size() {
+                Some(MessageSize::Maximum(octets)) => format!(": at most {octets} octets"),
+                Some(MessageSize::NoFixedMaximum) => ": no fixed maximum".to_owned(),
+                _ => ": malformed number".to_owned(),
+            };
+            meaning.push_str(&size);
+        }
+        if capability.is_equals_form() {
+            meaning.push_str("; the pre-standard `=` form");
+        }
+        println!("    {line:<28} {meaning}");
+    }
+}
+
 /// Prints the reply as sent, then what it means.
 fn explain(reply: &Reply<'_>, after: Option<Command>) {
     for line in reply.as_bytes().split_inclusive(|&byte| byte == b'\n') {
         let line = line.strip_suffix(b"\n").unwrap_or(line);
         let line = line.strip_suffix(b"\r").unwrap_or(line);
-        // Text in any encoding: shown as UTF-8 where it is, escaped where it is not.
-        let mut shown = String::new();
-        for chunk in line.utf8_chunks() {
-            shown.push_str(chunk.valid());
-            shown.extend(chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}")));
-        }
-        println!("{shown}");
+        println!("{}", shown(line));
     }
     let code = reply.code();
     let class = reply.class();
@@ -105,6 +159,9 @@ fn explain(reply: &Reply<'_>, after: Option<Command>) {
             "  enhanced:  {enhanced} {title} ({}; {subject})",
             enhanced.class()
         );
+    }
+    if let Some(ehlo) = is_ehlo_reply(reply, after) {
+        explain_capabilities(&ehlo);
     }
     if let Some(command) = after {
         println!(

@@ -46,8 +46,10 @@
 //!
 //! Whole replies are read by [`Reply::parse`] (no copy, no allocation), their enhanced status
 //! codes looked up in the IANA registry ([`EnhancedStatus`]), and the advice for the command they
-//! answer given by [`Reply::outcome`]. Servers write replies with [`write_reply`]. Bounces are
-//! diagnosed by [`Diagnosis::of`] from whatever text is at hand: a reply, a log line, a DSN's
+//! answer given by [`Reply::outcome`]. Servers write replies with [`write_reply`]. A reply to EHLO
+//! is read as the server's capabilities by [`Ehlo::parse`], each a registered [`Extension`] (the
+//! IANA registry, generated from `extensions.csv`) or an unknown keyword kept as bytes. Bounces
+//! are diagnosed by [`Diagnosis::of`] from whatever text is at hand: a reply, a log line, a DSN's
 //! diagnostic text.
 //!
 //! Your own table (vendor codes, say) gets the same API from [`reply_codes`]: see its docs.
@@ -86,7 +88,10 @@ extern crate self as smtp_codes;
 mod advice;
 mod class;
 mod diagnosis;
+pub mod dsn;
+mod ehlo;
 mod enhanced;
+mod extension;
 mod reply;
 #[cfg(feature = "alloc")]
 mod reply_buf;
@@ -103,7 +108,12 @@ pub mod io;
 pub use advice::{Action, Command, Outcome};
 pub use class::{Category, Class};
 pub use diagnosis::{Diagnosis, Evidence, ParseReasonError, Phrase, Reason, StatusRule};
+pub use ehlo::{
+    AuthMechanisms, Capabilities, Capability, Ehlo, EhloError, KnownLimit, Limit, Limits,
+    MessageSize, Parameters,
+};
 pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
+pub use extension::{Extension, ParameterForm, UnknownExtension};
 pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
@@ -150,6 +160,22 @@ pub use smtp_codes_macros::reply_codes;
 /// assert_eq!(Registry::from_parts(2, 2).unwrap().title(), "Mailbox full");
 /// ```
 pub use smtp_codes_macros::enhanced_statuses;
+
+/// Turns an empty enum into a table of SMTP service extensions read from a CSV file at compile time.
+///
+/// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute
+/// above the derives. The generated enum has the API of [`Extension`]. The table format and its
+/// validation rules are in the README.
+///
+/// ```
+/// #[smtp_codes::extensions("extensions.csv")]
+/// #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// pub enum Keyword {}
+///
+/// assert_eq!(Keyword::from_keyword(b"starttls"), Some(Keyword::StartTls));
+/// assert_eq!(Keyword::StartTls.reference(), "RFC 3207");
+/// ```
+pub use smtp_codes_macros::extensions;
 
 /// Turns an empty enum into the bounce reasons of a reasons table, with the phrase matcher and
 /// the status rules of two more tables, read at compile time.

@@ -7,8 +7,13 @@ use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;
 use std::hint::black_box;
 
+use smtp_codes::dsn::DeliveryStatus;
 use smtp_codes::Reply;
 use smtp_codes_tests::corpus;
+
+#[path = "../examples/bounce/corpus.rs"]
+#[allow(dead_code)]
+mod bounce_corpus;
 
 /// `System`, counting every allocation and reallocation made by the thread that is counting.
 struct Counting;
@@ -148,5 +153,117 @@ fn parsing_and_reading_a_reply_allocate_nothing() {
             let (_, n) = allocations(|| black_box(reply.diagnose(None)));
             assert_eq!(n, 0, "case {}: {n} allocations", case.name);
         }
+    }
+}
+
+#[test]
+fn reading_a_reply_to_ehlo_allocates_nothing() {
+    // The corpus's replies, and one with every parameter form, loaded before counting starts.
+    let mut wires: Vec<Vec<u8>> = corpus().into_iter().map(|case| case.wire).collect();
+    wires.push(
+        b"250-mx.example.com Hello [192.0.2.1]\r\n250-SIZE 35882577\r\n250-AUTH PLAIN LOGIN\r\n\
+          250-AUTH=LOGIN\r\n250-LIMITS RCPTMAX=100 MAILMAX=10 X-NEW=1\r\n250 XCLIENT NAME\r\n"
+            .to_vec(),
+    );
+    let mut read = 0;
+    for wire in &wires {
+        let (capabilities, n) = allocations(|| {
+            let (reply, _) = Reply::parse(black_box(wire)).ok()?;
+            let ehlo = smtp_codes::Ehlo::parse(&reply).ok()?;
+            let mut seen = 0;
+            for capability in ehlo.capabilities() {
+                black_box((capability.keyword(), capability.extension()));
+                seen += capability
+                    .parameters()
+                    .filter(|word| !black_box(word).is_empty())
+                    .count()
+                    + 1;
+            }
+            let size = ehlo.size();
+            let mechanisms = ehlo
+                .auth_mechanisms()
+                .filter(|word| !black_box(word).is_empty())
+                .count();
+            let limits = ehlo.limits().map(|limits| {
+                let typed = (
+                    limits.rcpt_max(),
+                    limits.mail_max(),
+                    limits.rcpt_domain_max(),
+                );
+                (
+                    typed,
+                    limits.filter_map(|limit| black_box(limit.known())).count(),
+                )
+            });
+            let starttls = ehlo.supports(smtp_codes::Extension::StartTls);
+            Some(black_box((seen, size, mechanisms, limits, starttls, ehlo.domain())).0)
+        });
+        assert_eq!(n, 0, "{:?}: {n} allocations", String::from_utf8_lossy(wire));
+        if capabilities.is_some() {
+            read += 1;
+        }
+    }
+    // The corpus has a dozen replies to EHLO and many other 250 replies: real work was counted.
+    assert!(read > 20, "only {read} replies read as EHLO replies");
+}
+
+#[test]
+fn reading_delivery_status_reports_allocates_nothing() {
+    // The bounce corpus's delivery-status parts, loaded before counting starts.
+    let parts = bounce_corpus::delivery_status_parts();
+    assert!(
+        parts.len() > 100,
+        "only {} delivery-status parts",
+        parts.len()
+    );
+    let mut recipients = 0;
+    for (index, part) in parts.iter().enumerate() {
+        let (seen, n) = allocations(|| {
+            let Ok((report, used)) = DeliveryStatus::parse_prefix(black_box(part)) else {
+                return 0;
+            };
+            let _ = black_box((used, DeliveryStatus::parse(part).is_ok()));
+            let per_message = report.per_message();
+            black_box((per_message.reporting_mta(), per_message.fields().count()));
+            let mut seen = 0;
+            for recipient in report.recipients() {
+                black_box((
+                    recipient.address(),
+                    recipient.action(),
+                    recipient.status(),
+                    recipient.remote_mta(),
+                    recipient.field("x-unknown"),
+                    recipient.fields().count(),
+                ));
+                if let Some(diagnostic) = recipient.diagnostic_code() {
+                    black_box((
+                        diagnostic.reply_code(),
+                        diagnostic.enhanced(),
+                        diagnostic.text(),
+                        diagnostic.text_lines().count(),
+                    ));
+                }
+                black_box(recipient.diagnose(None));
+                seen += 1;
+            }
+            seen
+        });
+        assert_eq!(n, 0, "delivery-status part {index}: {n} allocations");
+        recipients += seen;
+    }
+    // The loop read real reports.
+    assert!(recipients > 100, "only {recipients} recipients read");
+
+    // Errors allocate nothing either.
+    for input in [
+        &b""[..],
+        b"no colon\n",
+        b"\x00:\x01",
+        b"Reporting-MTA: dns; a\n",
+    ] {
+        let (result, n) =
+            allocations(|| black_box(DeliveryStatus::parse(black_box(input))).is_err());
+        assert!(result);
+        assert_eq!(n, 0, "{:?}", String::from_utf8_lossy(input));
     }
 }

@@ -14,7 +14,10 @@ use std::time::Duration;
 
 use futures_util::StreamExt;
 use smtp_codes::io::{ReplyCodec, ReplyReader};
-use smtp_codes::{Action, Command, EnhancedStatus, Reason, Reply, ReplyBuf, ReplyCode};
+use smtp_codes::{
+    Action, Command, Ehlo, EnhancedStatus, Extension, MessageSize, Reason, Reply, ReplyBuf,
+    ReplyCode,
+};
 use tokio::io::AsyncWriteExt;
 use tokio::net::tcp::OwnedReadHalf;
 use tokio_util::codec::FramedRead;
@@ -117,6 +120,31 @@ fn session_with_reader(postfix: &Postfix) {
         assert!(capabilities.contains(&expected), "{capabilities:?}");
     }
     assert_eq!(ehlo.lines().next(), Some(&b"mx.example.test"[..]));
+    // The same reply read as capabilities. Postfix's defaults (postconf(5)) with this main.cf:
+    // VRFY on (disable_vrfy_command = no), which is not a registered extension keyword; no
+    // STARTTLS (smtpd_tls_security_level = none), no AUTH (no SASL), no SMTPUTF8
+    // (smtputf8_enable = no).
+    let capabilities = Ehlo::parse(&ehlo).expect("a 250 reply to EHLO");
+    assert_eq!(capabilities.domain(), b"mx.example.test");
+    assert_eq!(capabilities.size(), Some(MessageSize::Maximum(10240)));
+    for extension in [
+        Extension::Pipelining,
+        Extension::EnhancedStatusCodes,
+        Extension::EightBitMime,
+        Extension::Dsn,
+        Extension::Etrn,
+    ] {
+        assert!(capabilities.supports(extension), "{extension}: {ehlo:?}");
+    }
+    for extension in [Extension::StartTls, Extension::Auth, Extension::SmtpUtf8] {
+        assert!(!capabilities.supports(extension), "{extension}: {ehlo:?}");
+    }
+    let unknown: Vec<&[u8]> = capabilities
+        .capabilities()
+        .filter(|capability| capability.extension().is_none())
+        .map(|capability| capability.keyword())
+        .collect();
+    assert_eq!(unknown, [&b"VRFY"[..]], "{ehlo:?}");
 
     // RFC 2920: the whole group in one write; the replies come back in order, some of them in
     // one read.

@@ -1,0 +1,5 @@
+#[smtp_codes::extensions("fixtures/extensions_empty_description.csv")]
+#[derive(Debug, Clone, Copy)]
+pub enum Keywords {}
+
+fn main() {}
