@@ -1,42 +1,56 @@
 //! Type-safe SMTP reply codes, generated at compile time from one CSV table.
 //!
-//! A reply code decides whether a mail client retries, bounces or delivers. This crate makes that
-//! decision a `match` on [`ReplyCode`], an enum generated from `codes.csv` (the reply codes of
-//! RFC 5321, 7504, 4954, 3207, 1985 and 2645), so it cannot drift from its data. Codes the table
-//! does not know are still classified by their first two digits ([`Class`], [`Category`]).
+//! A reply decides whether a mail client retries, bounces or delivers, and a bounce whether the
+//! address is suppressed. This crate makes those decisions from typed data: [`ReplyCode`], an enum
+//! generated from `codes.csv` (the reply codes of RFC 5321, 7504, 4954, 3207, 1985 and 2645), the
+//! retry advice of [`Reply::outcome`], which knows the command the reply answers, and the bounce
+//! [`Diagnosis`], generated from `reasons.csv`, `phrases.csv` and `statuses.csv`.
+//!
+//! Retry with the command-aware answer, [`Reply::outcome`], whenever the command is known: a `552`
+//! to `RCPT` means too many recipients and is retried later (RFC 5321 §4.5.3.1.10), which the
+//! code alone (`is_retryable()`) cannot say. Suppress an address only when the diagnosis says the
+//! bounce is hard: a `550` is sent for an unknown user (suppress), but also for a block list entry
+//! of the sender's IP, a DMARC failure or a full mailbox, where the address is fine.
 //!
 //! ```
-//! use smtp_codes::{Class, ReplyCode};
+//! use smtp_codes::{Command, Reply};
 //!
-//! fn decide(code: u16) -> &'static str {
-//!     match ReplyCode::from_u16(code) {
-//!         Some(ReplyCode::MailboxUnavailable) => "remove the address",
-//!         Some(code) if code.is_retryable() => "queue for retry",
-//!         Some(_) => "bounce",
-//!         // An unknown code: decide by its first digit (RFC 5321 §4.2).
-//!         None => match Class::from_code(code) {
-//!             Some(class) if class.is_positive() => "delivered",
-//!             Some(class) if class.is_retryable() => "queue for retry",
-//!             Some(_) => "bounce",
-//!             None => "protocol error",
-//!         },
+//! fn decide(wire: &[u8], command: Command) -> &'static str {
+//!     let Ok((reply, _)) = Reply::parse(wire) else {
+//!         return "protocol error";
+//!     };
+//!     let outcome = reply.outcome(command);
+//!     if outcome.is_success() || outcome.is_continue() {
+//!         "go on"
+//!     } else if outcome.is_retry_later() {
+//!         "queue for retry"
+//!     } else if reply.diagnose(Some(command)).is_hard() {
+//!         "suppress the address"
+//!     } else {
+//!         "bounce, keep the address"
 //!     }
 //! }
 //!
-//! assert_eq!(decide(550), "remove the address");
-//! assert_eq!(decide(421), "queue for retry");
-//! assert_eq!(decide(552), "bounce");
-//! assert_eq!(decide(471), "queue for retry"); // unknown 4yz
-//! assert_eq!(decide(571), "bounce"); // unknown 5yz
-//! assert_eq!(decide(299), "delivered"); // unknown 2yz
-//! assert_eq!(decide(600), "protocol error");
+//! let rcpt = Command::Rcpt;
+//! assert_eq!(decide(b"550 5.1.1 <bob@example.com>: User unknown\r\n", rcpt), "suppress the address");
+//! assert_eq!(decide(b"550 5.7.1 Client host [192.0.2.1] blocked using zen.spamhaus.org\r\n", rcpt), "bounce, keep the address");
+//! assert_eq!(decide(b"552 5.2.2 Mailbox full\r\n", Command::EndOfData), "bounce, keep the address");
+//! assert_eq!(decide(b"552 Too many recipients\r\n", rcpt), "queue for retry"); // RFC 5321 §4.5.3.1.10
+//! assert_eq!(decide(b"421 4.7.0 Try again later\r\n", rcpt), "queue for retry");
+//! assert_eq!(decide(b"571 Delivery not authorized\r\n", rcpt), "bounce, keep the address"); // unknown 5yz
+//! assert_eq!(decide(b"250 2.1.5 OK\r\n", rcpt), "go on");
 //! ```
+//!
+//! When only a code is known (a log line without the command), [`ReplyCode::is_retryable`] and,
+//! for codes the table does not know, [`Class::from_code`] give the best answer the code alone can.
 //!
 //! Whole replies are read by [`Reply::parse`] (no copy, no allocation), their enhanced status
 //! codes looked up in the IANA registry ([`EnhancedStatus`]), and the advice for the command they
 //! answer given by [`Reply::outcome`]. Servers write replies with [`write_reply`]. A reply to EHLO
 //! is read as the server's capabilities by [`Ehlo::parse`], each a registered [`Extension`] (the
-//! IANA registry, generated from `extensions.csv`) or an unknown keyword kept as bytes.
+//! IANA registry, generated from `extensions.csv`) or an unknown keyword kept as bytes. Bounces
+//! are diagnosed by [`Diagnosis::of`] from whatever text is at hand: a reply, a log line, a DSN's
+//! diagnostic text.
 //!
 //! Your own table (vendor codes, say) gets the same API from [`reply_codes`]: see its docs.
 //!

@@ -18,7 +18,7 @@ use std::hint::black_box;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use smtp_codes::{Diagnosis, Reason};
+use smtp_codes::{Diagnosis, Phrase, Reason};
 use smtp_codes_tests::bounce_cases;
 
 fn diagnosis(c: &mut Criterion) {
@@ -29,7 +29,7 @@ fn diagnosis(c: &mut Criterion) {
     let aho = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .match_kind(MatchKind::Standard)
-        .build(phrases.iter().map(|phrase| phrase.text()))
+        .build(phrases.iter().map(Phrase::text))
         .expect("the phrase list builds");
     // Both searches agree on every text before they are timed.
     let aho_find = |text: &[u8], command| {
@@ -39,8 +39,7 @@ fn diagnosis(c: &mut Criterion) {
             .min()
     };
     for case in &cases {
-        let ours =
-            Reason::find_phrase(case.text.as_bytes(), case.command).map(|phrase| phrase.line());
+        let ours = Reason::find_phrase(case.text.as_bytes(), case.command).map(Phrase::line);
         let theirs =
             aho_find(case.text.as_bytes(), case.command).map(|index| phrases[index].line());
         assert_eq!(

@@ -149,20 +149,18 @@ impl Trie {
             let mut state = 0usize;
             for &byte in phrase {
                 let slot = state * stride + usize::from(classes[usize::from(byte)]);
-                state = match trie.goto[slot] {
-                    Some(next) => next as usize,
-                    None => {
-                        let next = trie.fail.len();
-                        if next >= MAX_STATES {
-                            return Err(BuildError::TooLarge);
-                        }
-                        trie.goto[slot] =
-                            Some(u32::try_from(next).map_err(|_| BuildError::TooLarge)?);
-                        trie.goto.extend(std::iter::repeat(None).take(stride));
-                        trie.fail.push(0);
-                        trie.outputs.push(Vec::new());
-                        next
+                state = if let Some(next) = trie.goto[slot] {
+                    next as usize
+                } else {
+                    let next = trie.fail.len();
+                    if next >= MAX_STATES {
+                        return Err(BuildError::TooLarge);
                     }
+                    trie.goto[slot] = Some(u32::try_from(next).map_err(|_| BuildError::TooLarge)?);
+                    trie.goto.extend(std::iter::repeat(None).take(stride));
+                    trie.fail.push(0);
+                    trie.outputs.push(Vec::new());
+                    next
                 };
             }
             trie.outputs[state].push(u16::try_from(index).map_err(|_| BuildError::TooLarge)?);
@@ -265,10 +263,12 @@ mod tests {
     /// The lowest-numbered accepted phrase that occurs in `text`, by brute force.
     fn naive(phrases: &[&str], text: &[u8], accept: impl Fn(u16) -> bool) -> Option<u16> {
         let text = fold(text);
-        (0..phrases.len()).map(|i| i as u16).find(|&i| {
-            let phrase = fold(phrases[usize::from(i)].as_bytes());
-            accept(i) && text.windows(phrase.len()).any(|window| window == phrase)
-        })
+        (0..phrases.len())
+            .map(|i| u16::try_from(i).unwrap())
+            .find(|&i| {
+                let phrase = fold(phrases[usize::from(i)].as_bytes());
+                accept(i) && text.windows(phrase.len()).any(|window| window == phrase)
+            })
     }
 
     #[test]
@@ -345,11 +345,12 @@ mod tests {
     }
 
     /// A small deterministic generator, so the comparison needs no extra dependency.
-    fn lcg(seed: &mut u64) -> u64 {
+    fn lcg(seed: &mut u64) -> usize {
         *seed = seed
             .wrapping_mul(6_364_136_223_846_793_005)
             .wrapping_add(1_442_695_040_888_963_407);
-        *seed >> 33
+        // 31 bits: fits any `usize`.
+        usize::try_from(*seed >> 33).unwrap()
     }
 
     #[test]
@@ -357,12 +358,12 @@ mod tests {
         let alphabet = b"abAB c";
         let mut seed = 7;
         for _ in 0..300 {
-            let count = 1 + lcg(&mut seed) as usize % 6;
+            let count = 1 + lcg(&mut seed) % 6;
             let phrases: Vec<String> = (0..count)
                 .map(|_| {
-                    let len = 1 + lcg(&mut seed) as usize % 4;
+                    let len = 1 + lcg(&mut seed) % 4;
                     (0..len)
-                        .map(|_| char::from(alphabet[lcg(&mut seed) as usize % alphabet.len()]))
+                        .map(|_| char::from(alphabet[lcg(&mut seed) % alphabet.len()]))
                         .collect()
                 })
                 .collect();
@@ -371,9 +372,9 @@ mod tests {
             let mask = lcg(&mut seed);
             let accept = |p: u16| mask >> (p % 16) & 1 == 1 || p % 3 == 0;
             for _ in 0..20 {
-                let len = lcg(&mut seed) as usize % 12;
+                let len = lcg(&mut seed) % 12;
                 let text: Vec<u8> = (0..len)
-                    .map(|_| alphabet[lcg(&mut seed) as usize % alphabet.len()])
+                    .map(|_| alphabet[lcg(&mut seed) % alphabet.len()])
                     .collect();
                 assert_eq!(
                     automaton.find(&text, accept),

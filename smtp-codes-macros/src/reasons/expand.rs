@@ -1,6 +1,8 @@
 //! The generated code: the `Reason` enum, its table of phrases and status rules, and the phrase
 //! automaton as static byte strings.
 
+use std::fmt::Write as _;
+
 use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 use syn::LitByteStr;
@@ -42,7 +44,7 @@ fn variant_doc(tables: &Tables, index: usize) -> String {
         doc.push_str(&statuses.join(", "));
     }
     let phrases = tables.phrases.iter().filter(|p| p.reason == index).count();
-    doc.push_str(&format!("\n- Phrases in the table: {phrases}"));
+    let _ = write!(doc, "\n- Phrases in the table: {phrases}");
     if !entry.reference.is_empty() {
         doc.push_str("\n- Reference: ");
         doc.push_str(&doc_text(&entry.reference));
@@ -52,9 +54,89 @@ fn variant_doc(tables: &Tables, index: usize) -> String {
 
 pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
     let ident = &input.item.ident;
+    if input.examples.is_some() {
+        return Err(input.sources[0].error(
+            "the reasons attribute has no `examples` option: its generated items carry their own \
+             docs",
+        ));
+    }
+    let automaton = automaton(input, tables)?;
+    let names: Vec<Ident> = tables
+        .reasons
+        .iter()
+        .map(|entry| Ident::new(&entry.name, Span::call_site()))
+        .collect();
+    let name_refs: Vec<&Ident> = names.iter().collect();
+    let variants: Vec<api::Variant> = names
+        .iter()
+        .enumerate()
+        .map(|(index, name)| api::Variant {
+            name,
+            doc: variant_doc(tables, index),
+            discriminant: None,
+        })
+        .collect();
+    let enum_item = api::enum_item(&input.item, None, &variants);
+    let tracking = api::tracking(&input.sources, ident);
+    let all = api::all(
+        ident,
+        &name_refs,
+        "Every reason, in the order of the reasons table.",
+    );
+    let str_type = quote!(&'static str);
+    let reasons = &tables.reasons;
+    let accessors = [
+        api::accessor(
+            "The reason's name, as in the table (`UserUnknown`).",
+            "name",
+            &str_type,
+            &name_refs,
+            reasons.iter().map(|e| e.name.as_str()),
+        ),
+        api::accessor(
+            "What the reason means, from the table.",
+            "description",
+            &str_type,
+            &name_refs,
+            reasons.iter().map(|e| e.description.as_str()),
+        ),
+        api::accessor(
+            "Whether the table calls the reason a hard bounce: the address should be suppressed.",
+            "is_hard",
+            &quote!(bool),
+            &name_refs,
+            reasons.iter().map(|e| e.hard),
+        ),
+        api::accessor(
+            "Where the reason is defined or described.",
+            "reference",
+            &str_type,
+            &name_refs,
+            reasons.iter().map(|e| e.reference.as_str()),
+        ),
+    ];
+    let rows = rows(tables, &names, &phrase_rows(input, tables, &names));
+    let find_phrase = find_phrase(&automaton, tables.phrases.len());
+    let impls = trait_impls(ident);
+    Ok(quote! {
+        #enum_item
+
+        #tracking
+
+        impl #ident {
+            #all
+            #rows
+            #(#accessors)*
+            #find_phrase
+        }
+
+        #impls
+    })
+}
+
+/// The phrase automaton, refused when its tables would be too large.
+fn automaton(input: &Input, tables: &Tables) -> syn::Result<Automaton> {
     let phrase_source = &input.sources[1];
-    let phrase_ty = runtime::phrase_type();
-    let status_rule_ty = runtime::status_rule_type();
     let texts: Vec<&str> = tables.phrases.iter().map(|p| p.text.as_str()).collect();
     let automaton = Automaton::build(&texts).map_err(|err| {
         phrase_source.error(format_args!(
@@ -68,26 +150,13 @@ pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
              {MAX_TABLE_BYTES}: shorten or merge phrases"
         )));
     }
+    Ok(automaton)
+}
 
-    let names: Vec<Ident> = tables
-        .reasons
-        .iter()
-        .map(|entry| Ident::new(&entry.name, Span::call_site()))
-        .collect();
-    let name_strs: Vec<&str> = tables.reasons.iter().map(|e| e.name.as_str()).collect();
-    let descriptions: Vec<&str> = tables
-        .reasons
-        .iter()
-        .map(|e| e.description.as_str())
-        .collect();
-    let hards: Vec<bool> = tables.reasons.iter().map(|e| e.hard).collect();
-    let references: Vec<&str> = tables
-        .reasons
-        .iter()
-        .map(|e| e.reference.as_str())
-        .collect();
-    let docs: Vec<String> = (0..names.len()).map(|i| variant_doc(tables, i)).collect();
-
+/// The rows of the phrase table, as `Phrase` constructors.
+fn phrase_rows(input: &Input, tables: &Tables, names: &[Ident]) -> Vec<TokenStream> {
+    let phrase_source = &input.sources[1];
+    let phrase_ty = runtime::phrase_type();
     let phrases = tables.phrases.iter().map(|phrase| {
         let text = phrase.text.as_str();
         let reason = &names[phrase.reason];
@@ -97,10 +166,19 @@ pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
         });
         let source = phrase.source.as_str();
         let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
+        let location = phrase_source.at(phrase.line);
         quote! {
-            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line)
+            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line, #location)
         }
     });
+    phrases.collect()
+}
+
+/// `PHRASES` and `STATUS_RULES`: every row of the two tables, and `status_rule`.
+fn rows(tables: &Tables, names: &[Ident], phrases: &[TokenStream]) -> TokenStream {
+    let phrase_ty = runtime::phrase_type();
+    let status_rule_ty = runtime::status_rule_type();
+    let enhanced_code = runtime::enhanced_code_type();
     let statuses = tables.statuses.iter().map(|status| {
         let class = Literal::u8_unsuffixed(status.class);
         let subject = Literal::u16_unsuffixed(status.subject);
@@ -112,128 +190,86 @@ pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
             #status_rule_ty::__new(#class, #subject, #detail, Self::#reason, #status_first, #note)
         }
     });
+    quote! {
+        /// Every row of the phrase table, in file order: the first that matches decides.
+        // A reference to a constant array is promoted to a static: the table is never copied
+        // to the stack, whatever its size.
+        #[allow(clippy::large_stack_arrays)]
+        pub const PHRASES: &'static [#phrase_ty<Self>] = &[#(#phrases),*];
 
+        /// Every row of the status table: which enhanced status codes decide which reason.
+        pub const STATUS_RULES: &'static [#status_rule_ty<Self>] = &[#(#statuses),*];
+
+        /// The status rule for `code`: a rule for its exact class (`5.1.1`) before one for
+        /// any class (`X.1.1`); `None` when the table has neither.
+        #[must_use]
+        pub fn status_rule(
+            code: #enhanced_code,
+        ) -> ::core::option::Option<&'static #status_rule_ty<Self>> {
+            let rules = Self::STATUS_RULES;
+            let exact = rules.iter().find(|rule| rule.__matches(code, true));
+            exact.or_else(|| rules.iter().find(|rule| rule.__matches(code, false)))
+        }
+    }
+}
+
+/// `find_phrase` and `MATCHER_TABLE_BYTES`: the automaton's tables as static byte strings and
+/// the runtime walk over them.
+fn find_phrase(automaton: &Automaton, phrase_count: usize) -> TokenStream {
+    let phrase_ty = runtime::phrase_type();
+    let command = runtime::command_type();
+    let automaton_ty = runtime::phrase_automaton_type();
     let span = Span::call_site();
     let classes = LitByteStr::new(&automaton.classes, span);
     let transitions = LitByteStr::new(&le_bytes(&automaton.transitions), span);
     let output_bounds = LitByteStr::new(&le_bytes(&automaton.output_bounds), span);
     let outputs = LitByteStr::new(&le_bytes(&automaton.outputs), span);
-    let stride = automaton.stride;
-    let start = automaton.start;
-    let match_states = automaton.match_states;
+    let (stride, start, match_states) = (automaton.stride, automaton.start, automaton.match_states);
     let states = automaton.transitions.len() / automaton.stride;
-    let find_doc = format!(
+    let table_bytes = automaton.table_bytes();
+    let doc = format!(
         "The first row of the phrase table (in file order) whose phrase occurs in `text`, ASCII \
          case-insensitively, and that applies to `command`: a row naming commands applies only \
          when `command` is one of them.\n\n\
-         One pass over `text` through an automaton built at compile time ({} phrases, {states} \
-         states, {stride} byte classes, {table_bytes} bytes of tables); no allocation.",
-        tables.phrases.len()
+         One pass over `text` through an automaton built at compile time ({phrase_count} \
+         phrases, {states} states, {stride} byte classes, {table_bytes} bytes of tables); no \
+         allocation."
     );
-    let tracking = api::tracking(&input.sources, ident);
-    let variants: Vec<api::Variant> = names
-        .iter()
-        .zip(docs)
-        .map(|(name, doc)| api::Variant {
-            name,
-            doc,
-            discriminant: None,
-        })
-        .collect();
-    let enum_item = api::enum_item(&input.item, None, &variants);
-    let command = runtime::command_type();
-    let enhanced_code = runtime::enhanced_code_type();
-    let automaton = runtime::phrase_automaton_type();
-    let parse_error = runtime::parse_reason_error();
+    quote! {
+        /// The size in bytes of the phrase automaton's tables.
+        pub const MATCHER_TABLE_BYTES: usize = #table_bytes;
 
-    Ok(quote! {
-        #enum_item
-
-        #tracking
-
-        impl #ident {
-            /// Every reason, in the order of the reasons table.
-            pub const ALL: &'static [Self] = &[#(Self::#names),*];
-
-            /// Every row of the phrase table, in file order: the first that matches decides.
-            pub const PHRASES: &'static [#phrase_ty<Self>] = &[#(#phrases),*];
-
-            /// Every row of the status table: which enhanced status codes decide which reason.
-            pub const STATUS_RULES: &'static [#status_rule_ty<Self>] = &[#(#statuses),*];
-
-            /// The size in bytes of the phrase automaton's tables.
-            pub const MATCHER_TABLE_BYTES: usize = #table_bytes;
-
-            /// The reason's name, as in the table (`UserUnknown`).
-            #[must_use]
-            pub const fn name(self) -> &'static str {
-                match self {
-                    #(Self::#names => #name_strs,)*
-                }
-            }
-
-            /// What the reason means, from the table.
-            #[must_use]
-            pub const fn description(self) -> &'static str {
-                match self {
-                    #(Self::#names => #descriptions,)*
-                }
-            }
-
-            /// Whether the table calls the reason a hard bounce: the address should be suppressed.
-            #[must_use]
-            pub const fn is_hard(self) -> bool {
-                match self {
-                    #(Self::#names => #hards,)*
-                }
-            }
-
-            /// Where the reason is defined or described.
-            #[must_use]
-            pub const fn reference(self) -> &'static str {
-                match self {
-                    #(Self::#names => #references,)*
-                }
-            }
-
-            #[doc = #find_doc]
-            #[must_use]
-            pub fn find_phrase(
-                text: &[u8],
-                command: ::core::option::Option<#command>,
-            ) -> ::core::option::Option<&'static #phrase_ty<Self>> {
-                static AUTOMATON: #automaton =
-                    #automaton {
-                        classes: #classes,
-                        stride: #stride,
-                        transitions: #transitions,
-                        start: #start,
-                        match_states: #match_states,
-                        output_bounds: #output_bounds,
-                        outputs: #outputs,
-                    };
-                let phrases = Self::PHRASES;
-                AUTOMATON
-                    .find(text, |index| {
-                        phrases
-                            .get(usize::from(index))
-                            .is_some_and(|phrase| phrase.applies_to(command))
-                    })
-                    .and_then(|index| phrases.get(usize::from(index)))
-            }
-
-            /// The status rule for `code`: a rule for its exact class (`5.1.1`) before one for
-            /// any class (`X.1.1`); `None` when the table has neither.
-            #[must_use]
-            pub fn status_rule(
-                code: #enhanced_code,
-            ) -> ::core::option::Option<&'static #status_rule_ty<Self>> {
-                let rules = Self::STATUS_RULES;
-                let exact = rules.iter().find(|rule| rule.__matches(code, true));
-                exact.or_else(|| rules.iter().find(|rule| rule.__matches(code, false)))
-            }
+        #[doc = #doc]
+        #[must_use]
+        pub fn find_phrase(
+            text: &[u8],
+            command: ::core::option::Option<#command>,
+        ) -> ::core::option::Option<&'static #phrase_ty<Self>> {
+            static AUTOMATON: #automaton_ty = #automaton_ty {
+                classes: #classes,
+                stride: #stride,
+                transitions: #transitions,
+                start: #start,
+                match_states: #match_states,
+                output_bounds: #output_bounds,
+                outputs: #outputs,
+            };
+            let phrases = Self::PHRASES;
+            AUTOMATON
+                .find(text, |index| {
+                    phrases
+                        .get(usize::from(index))
+                        .is_some_and(|phrase| phrase.applies_to(command))
+                })
+                .and_then(|index| phrases.get(usize::from(index)))
         }
+    }
+}
 
+/// `Display` (the name) and `FromStr` (the name, ASCII case-insensitively).
+fn trait_impls(ident: &Ident) -> TokenStream {
+    let parse_error = runtime::parse_reason_error();
+    quote! {
         impl ::core::fmt::Display for #ident {
             /// The reason's name (`UserUnknown`).
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -253,5 +289,5 @@ pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
                     .ok_or(#parse_error::__new())
             }
         }
-    })
+    }
 }

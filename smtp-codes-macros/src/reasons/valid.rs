@@ -81,12 +81,11 @@ fn reasons(file: &FileErrors) -> (Vec<ReasonEntry>, Vec<String>) {
     let mut valid_names = Vec::new();
     for row in table.rows() {
         let name = row.text("name");
-        let name_ok = match names::problem(name) {
-            Some(problem) => {
-                row.problem("name", problem);
-                false
-            }
-            None => {
+        let name_ok = if let Some(problem) = names::problem(name) {
+            row.problem("name", problem);
+            false
+        } else {
+            {
                 seen.check(
                     name.to_owned(),
                     row.line,
@@ -188,18 +187,17 @@ fn commands(text: &str) -> Result<Vec<usize>, Vec<String>> {
     let mut found = Vec::new();
     let mut problems = Vec::new();
     for word in text.split(' ').filter(|word| !word.is_empty()) {
-        match COMMANDS
+        if let Some(index) = COMMANDS
             .iter()
             .position(|(name, _)| name.eq_ignore_ascii_case(word))
         {
-            Some(index) => found.push(index),
-            None => {
-                let known: Vec<&str> = COMMANDS.iter().map(|(name, _)| *name).collect();
-                problems.push(format!(
-                    "unknown command `{word}` (the commands are {}; empty for any)",
-                    known.join(", ")
-                ));
-            }
+            found.push(index);
+        } else {
+            let known: Vec<&str> = COMMANDS.iter().map(|(name, _)| *name).collect();
+            problems.push(format!(
+                "unknown command `{word}` (the commands are {}; empty for any)",
+                known.join(", ")
+            ));
         }
     }
     found.sort_unstable();

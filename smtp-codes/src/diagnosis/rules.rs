@@ -20,6 +20,7 @@ pub struct Phrase<R: 'static> {
     commands: &'static [Command],
     source: &'static str,
     line: u32,
+    location: &'static str,
 }
 
 impl<R: Copy> Phrase<R> {
@@ -30,6 +31,7 @@ impl<R: Copy> Phrase<R> {
         commands: &'static [Command],
         source: &'static str,
         line: u32,
+        location: &'static str,
     ) -> Self {
         Phrase {
             text,
@@ -37,6 +39,7 @@ impl<R: Copy> Phrase<R> {
             commands,
             source,
             line,
+            location,
         }
     }
 
@@ -70,6 +73,12 @@ impl<R: Copy> Phrase<R> {
         self.line
     }
 
+    /// The table's path as the attribute names it and the row's line: `phrases.csv:12`.
+    #[must_use]
+    pub const fn location(&self) -> &'static str {
+        self.location
+    }
+
     /// Whether the row applies to a reply to `command`: always when it names no command,
     /// otherwise only when `command` is one it names.
     ///
@@ -87,11 +96,7 @@ impl<R: Copy> Phrase<R> {
 impl<R> fmt::Display for Phrase<R> {
     /// `"user unknown" (phrases.csv:12, Postfix)`, with ` after RCPT` when restricted.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "\"{}\" (phrases.csv:{}, {})",
-            self.text, self.line, self.source
-        )?;
+        write!(f, "\"{}\" ({}, {})", self.text, self.location, self.source)?;
         for (index, command) in self.commands.iter().enumerate() {
             let separator = if index == 0 { " after " } else { ", " };
             write!(f, "{separator}{command:?}")?;

@@ -1,0 +1,10 @@
+#[smtp_codes::reasons(
+    "fixtures/reasons_good.csv",
+    "fixtures/reasons_good_phrases.csv",
+    "fixtures/reasons_good_statuses.csv",
+    examples = "crate::Reason"
+)]
+#[derive(Debug, Clone, Copy)]
+pub enum Reason {}
+
+fn main() {}
