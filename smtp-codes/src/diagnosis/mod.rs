@@ -1,7 +1,9 @@
 //! Bounce diagnosis: why a delivery failed, and whether to suppress the address.
 //!
 //! The rule order, first match wins (the README's "Diagnosis" section says why):
-//! 1. a **status-first** rule for the enhanced status code (`X.1.1`, `X.2.2`, `X.7.26`...);
+//! 1. a **status-first** rule for the enhanced status code (`X.1.1`, `X.2.2`, `X.7.26`...),
+//!    except that a `UserUnknown` code yields to a phrase naming a full, disabled or moved
+//!    mailbox or refused relaying;
 //! 2. the first **phrase** of the phrase table found in the text that applies to the command;
 //! 3. a **text-first** rule for the enhanced status code (`X.2.1`, `X.7.0`...);
 //! 4. the **command**: a refused `MAIL` is a rejected sender, a refused greeting or `HELO`/`EHLO`
@@ -104,7 +106,12 @@ impl Diagnosis {
         let command = command.or_else(|| text::command(text));
         let rule = status.and_then(Reason::status_rule);
         let (reason, evidence) = match rule {
-            Some(rule) if rule.is_status_first() => (rule.reason(), Evidence::Status(rule)),
+            Some(rule) if rule.is_status_first() => match Reason::find_phrase(text, command) {
+                Some(phrase) if names_another_cause(rule.reason(), phrase.reason()) => {
+                    (phrase.reason(), Evidence::Phrase(phrase))
+                }
+                _ => (rule.reason(), Evidence::Status(rule)),
+            },
             _ => match (Reason::find_phrase(text, command), rule) {
                 (Some(phrase), _) => (phrase.reason(), Evidence::Phrase(phrase)),
                 (None, Some(rule)) => (rule.reason(), Evidence::StatusWithoutPhrase(rule)),
@@ -173,6 +180,17 @@ impl fmt::Display for Diagnosis {
         let kind = if self.hard { "hard" } else { "soft" };
         write!(f, "{} ({kind}): {}", self.reason, self.evidence)
     }
+}
+
+/// Whether a phrase naming `phrase` overrides a status-first rule for `status`: servers send
+/// `5.1.1` for every refusal of the recipient, and when the words name a full mailbox, a disabled
+/// or moved one, or refused relaying, the address exists and the words are the better witness.
+const fn names_another_cause(status: Reason, phrase: Reason) -> bool {
+    matches!(status, Reason::UserUnknown)
+        && matches!(
+            phrase,
+            Reason::MailboxFull | Reason::Suspend | Reason::HasMoved | Reason::NoRelaying
+        )
 }
 
 /// The reason a refusal of `command` stands for when nothing else decides: a refused `MAIL`
