@@ -99,11 +99,11 @@ fn not_accept_is_hard_only_when_permanent() {
 
 #[test]
 fn a_specific_status_decides_before_the_text() {
-    // X.1.1 is status-first: "mailbox full" in the text does not override it.
+    // X.1.1 is status-first: a content wording ("spam") in the text does not override it.
     let diagnosis = Diagnosis::of(
         Some(550),
         code("5.1.1"),
-        b"mailbox full",
+        b"recipient rejected, looks like spam",
         Some(Command::Rcpt),
     );
     assert_eq!(diagnosis.reason(), Reason::UserUnknown);
@@ -263,4 +263,98 @@ fn no_panic_and_a_stable_answer_on_hostile_text() {
         let first = Diagnosis::of(None, None, text, None);
         assert_eq!(first, Diagnosis::of(None, None, text, None));
     }
+}
+
+#[test]
+fn a_user_unknown_status_yields_to_words_naming_another_cause() {
+    // Servers send X.1.1 for any refusal of the recipient; words naming a full, disabled or moved
+    // mailbox, or refused relaying, say the address exists. Dovecot LMTP's quota wording:
+    let full = Diagnosis::of(
+        Some(552),
+        code("5.1.1"),
+        b"552 5.1.1 <bob@example.com> Quota exceeded (mailbox for user is full)",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(full.reason(), Reason::MailboxFull);
+    assert!(!full.is_hard());
+    assert!(matches!(full.evidence(), Evidence::Phrase(p) if p.reason() == Reason::MailboxFull));
+    // Gmail's disabled-account wording, Postfix's relay refusal, Sendmail's moved recipient.
+    let cases: [(&[u8], Reason); 3] = [
+        (
+            b"550 5.1.1 The email account that you tried to reach is disabled.",
+            Reason::Suspend,
+        ),
+        (
+            b"554 5.1.1 <bob@example.org>: Relay access denied",
+            Reason::NoRelaying,
+        ),
+        (
+            b"550 5.1.1 <bob@example.org>... User has moved; recipient no longer on server",
+            Reason::HasMoved,
+        ),
+    ];
+    for (text, reason) in cases {
+        let diagnosis = Diagnosis::of(None, None, text, Some(Command::Rcpt));
+        assert_eq!(
+            diagnosis.reason(),
+            reason,
+            "{}",
+            String::from_utf8_lossy(text)
+        );
+    }
+    // The user-unknown words, or words of any other family, leave the status deciding.
+    let unknown = Diagnosis::of(
+        None,
+        None,
+        b"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table",
+        None,
+    );
+    assert_eq!(unknown.reason(), Reason::UserUnknown);
+    assert!(matches!(unknown.evidence(), Evidence::Status(_)));
+    let blocked = Diagnosis::of(
+        Some(550),
+        code("5.1.1"),
+        b"blocked using zen.spamhaus.org",
+        None,
+    );
+    assert_eq!(blocked.reason(), Reason::UserUnknown);
+}
+
+#[test]
+fn dns_failures_tell_a_missing_domain_from_a_failed_lookup() {
+    // Gmail's DSN: the MX lookup answered NXDOMAIN (RFC 1035 RCODE 3): the domain does not exist.
+    let nxdomain = Diagnosis::of(
+        None,
+        None,
+        b"DNS Error: DNS type 'mx' lookup of nonexistent.example responded with code NXDOMAIN",
+        None,
+    );
+    assert_eq!(nxdomain.reason(), Reason::HostUnknown);
+    assert!(nxdomain.is_hard());
+    // SERVFAIL (RCODE 2): the DNS failed, the domain may well exist.
+    let servfail = Diagnosis::of(
+        None,
+        None,
+        b"DNS Error: DNS type 'mx' lookup of example.org responded with code SERVFAIL",
+        None,
+    );
+    assert_eq!(servfail.reason(), Reason::NetworkError);
+    assert!(!servfail.is_hard());
+    // Sendmail's status comment for a resolver TRY_AGAIN: a transient DNS failure.
+    let sendmail = Diagnosis::of(
+        None,
+        None,
+        b"Deferred: Name server: mx.example.org.: host name lookup failure",
+        None,
+    );
+    assert_eq!(sendmail.reason(), Reason::NetworkError);
+    assert!(!sendmail.is_hard());
+    // Its permanent sibling (HOST_NOT_FOUND) is a missing host.
+    let unknown = Diagnosis::of(
+        None,
+        None,
+        b"Host unknown (Name server: mx.example.org.: host not found)",
+        None,
+    );
+    assert_eq!(unknown.reason(), Reason::HostUnknown);
 }
