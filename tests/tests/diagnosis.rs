@@ -358,3 +358,98 @@ fn dns_failures_tell_a_missing_domain_from_a_failed_lookup() {
     );
     assert_eq!(unknown.reason(), Reason::HostUnknown);
 }
+
+#[test]
+fn google_groups_notices_are_read_by_their_help_center_link() {
+    // Google Groups refuses a post to a group that does not exist or that the sender may not post
+    // to, in the sender's language; every notice ends with the link to its Help Center.
+    let english =
+        b"We're writing to let you know that the group you tried to contact (team) may not \
+exist, or you may not have permission to post messages to the group. If you have questions related \
+to this or any other Google Group, visit the Help Center at https://groups.google.com/support/.";
+    let japanese = "\u{30b0}\u{30eb}\u{30fc}\u{30d7}\u{306b}\u{6295}\u{7a3f}\u{3067}\u{304d}\u{307e}\u{305b}\u{3093}\u{3067}\u{3057}\u{305f}\u{3002} https://groups.google.com/support/";
+    for text in [&english[..], japanese.as_bytes()] {
+        let diagnosis = Diagnosis::of(None, None, text, None);
+        assert_eq!(diagnosis.reason(), Reason::Rejected);
+        assert!(!diagnosis.is_hard());
+    }
+}
+
+#[test]
+fn microsoft_recipient_not_found_under_5_1_10_is_an_unknown_user() {
+    // RFC 7505 gives X.1.10 to a null MX, Microsoft 365 sends it for a recipient missing from its
+    // directory: X.1.10 is text-first, and the words decide.
+    let microsoft = Diagnosis::of(
+        Some(550),
+        code("5.1.10"),
+        b"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(microsoft.reason(), Reason::UserUnknown);
+    assert!(microsoft.is_hard());
+    // Without words, the registry's meaning stands.
+    let null_mx = Diagnosis::of(Some(556), code("5.1.10"), b"", None);
+    assert_eq!(null_mx.reason(), Reason::NotAccept);
+    assert!(matches!(
+        null_mx.evidence(),
+        Evidence::StatusWithoutPhrase(_)
+    ));
+}
+
+#[test]
+fn a_transient_dns_failure_is_not_a_missing_domain() {
+    // Postfix's deferral for the resolver's TRY_AGAIN: the domain may exist, keep the address.
+    let postfix = Diagnosis::of(
+        None,
+        code("4.4.3"),
+        b"Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again",
+        None,
+    );
+    assert_eq!(postfix.reason(), Reason::NetworkError);
+    assert!(!postfix.is_hard());
+    // Without "try again" it is HOST_NOT_FOUND: the domain does not exist.
+    let missing = Diagnosis::of(
+        None,
+        None,
+        b"Host or domain name not found. Name service error for name=example.com type=A: Host not found",
+        None,
+    );
+    assert_eq!(missing.reason(), Reason::HostUnknown);
+    assert!(missing.is_hard());
+}
+
+#[test]
+fn published_wordings_of_other_families() {
+    let cases: [(&[u8], Reason); 4] = [
+        // Amazon SES refuses to send to an address on its suppression list.
+        (
+            b"Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.",
+            Reason::Suppressed,
+        ),
+        // RFC 5321 §4.2.2's 451 text.
+        (
+            b"451 Requested action aborted: local error in processing",
+            Reason::SystemError,
+        ),
+        // qmail-smtpd refuses a sender listed in control/badmailfrom.
+        (
+            b"553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
+            Reason::Rejected,
+        ),
+        // Gmail's 5.7.1 for a recipient's or sender's domain policy.
+        (
+            b"550-5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent.",
+            Reason::PolicyViolation,
+        ),
+    ];
+    for (text, reason) in cases {
+        let diagnosis = Diagnosis::of(None, None, text, None);
+        assert_eq!(
+            diagnosis.reason(),
+            reason,
+            "{}",
+            String::from_utf8_lossy(text)
+        );
+        assert!(!diagnosis.is_hard());
+    }
+}
