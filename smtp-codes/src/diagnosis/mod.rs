@@ -106,12 +106,12 @@ impl Diagnosis {
         let command = command.or_else(|| text::command(text));
         let rule = status.and_then(Reason::status_rule);
         let (reason, evidence) = match rule {
-            Some(rule) if rule.is_status_first() => match Reason::find_phrase(text, command) {
-                Some(phrase) if names_another_cause(rule.reason(), phrase.reason()) => {
-                    (phrase.reason(), Evidence::Phrase(phrase))
+            Some(rule) if rule.is_status_first() => {
+                match phrase_naming_another_cause(rule, text, command) {
+                    Some(phrase) => (phrase.reason(), Evidence::Phrase(phrase)),
+                    None => (rule.reason(), Evidence::Status(rule)),
                 }
-                _ => (rule.reason(), Evidence::Status(rule)),
-            },
+            }
             _ => match (Reason::find_phrase(text, command), rule) {
                 (Some(phrase), _) => (phrase.reason(), Evidence::Phrase(phrase)),
                 (None, Some(rule)) => (rule.reason(), Evidence::StatusWithoutPhrase(rule)),
@@ -182,15 +182,24 @@ impl fmt::Display for Diagnosis {
     }
 }
 
-/// Whether a phrase naming `phrase` overrides a status-first rule for `status`: servers send
-/// `5.1.1` for every refusal of the recipient, and when the words name a full mailbox, a disabled
-/// or moved one, or refused relaying, the address exists and the words are the better witness.
-const fn names_another_cause(status: Reason, phrase: Reason) -> bool {
-    matches!(status, Reason::UserUnknown)
-        && matches!(
-            phrase,
+/// The phrase a status-first `UserUnknown` rule yields to: servers send `5.1.1` for every
+/// refusal of the recipient, and when the words name a full, disabled or moved mailbox or refused
+/// relaying, the address exists and the words are the better witness. Other rules never yield,
+/// and the text is not searched for them.
+fn phrase_naming_another_cause(
+    rule: &StatusRule<Reason>,
+    text: &[u8],
+    command: Option<Command>,
+) -> Option<&'static Phrase<Reason>> {
+    if rule.reason() != Reason::UserUnknown {
+        return None;
+    }
+    Reason::find_phrase(text, command).filter(|phrase| {
+        matches!(
+            phrase.reason(),
             Reason::MailboxFull | Reason::Suspend | Reason::HasMoved | Reason::NoRelaying
         )
+    })
 }
 
 /// The reason a refusal of `command` stands for when nothing else decides: a refused `MAIL`
