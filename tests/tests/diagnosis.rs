@@ -99,11 +99,11 @@ fn not_accept_is_hard_only_when_permanent() {
 
 #[test]
 fn a_specific_status_decides_before_the_text() {
-    // X.1.1 is status-first: "mailbox full" in the text does not override it.
+    // X.1.1 is status-first: a content wording ("spam") in the text does not override it.
     let diagnosis = Diagnosis::of(
         Some(550),
         code("5.1.1"),
-        b"mailbox full",
+        b"recipient rejected, looks like spam",
         Some(Command::Rcpt),
     );
     assert_eq!(diagnosis.reason(), Reason::UserUnknown);
@@ -262,5 +262,194 @@ fn no_panic_and_a_stable_answer_on_hostile_text() {
     ] {
         let first = Diagnosis::of(None, None, text, None);
         assert_eq!(first, Diagnosis::of(None, None, text, None));
+    }
+}
+
+#[test]
+fn a_user_unknown_status_yields_to_words_naming_another_cause() {
+    // Servers send X.1.1 for any refusal of the recipient; words naming a full, disabled or moved
+    // mailbox, or refused relaying, say the address exists. Dovecot LMTP's quota wording:
+    let full = Diagnosis::of(
+        Some(552),
+        code("5.1.1"),
+        b"552 5.1.1 <bob@example.com> Quota exceeded (mailbox for user is full)",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(full.reason(), Reason::MailboxFull);
+    assert!(!full.is_hard());
+    assert!(matches!(full.evidence(), Evidence::Phrase(p) if p.reason() == Reason::MailboxFull));
+    // Gmail's disabled-account wording, Postfix's relay refusal, Sendmail's moved recipient.
+    let cases: [(&[u8], Reason); 3] = [
+        (
+            b"550 5.1.1 The email account that you tried to reach is disabled.",
+            Reason::Suspend,
+        ),
+        (
+            b"554 5.1.1 <bob@example.org>: Relay access denied",
+            Reason::NoRelaying,
+        ),
+        (
+            b"550 5.1.1 <bob@example.org>... User has moved; recipient no longer on server",
+            Reason::HasMoved,
+        ),
+    ];
+    for (text, reason) in cases {
+        let diagnosis = Diagnosis::of(None, None, text, Some(Command::Rcpt));
+        assert_eq!(
+            diagnosis.reason(),
+            reason,
+            "{}",
+            String::from_utf8_lossy(text)
+        );
+    }
+    // The user-unknown words, or words of any other family, leave the status deciding.
+    let unknown = Diagnosis::of(
+        None,
+        None,
+        b"550 5.1.1 <bob@example.org>: Recipient address rejected: User unknown in local recipient table",
+        None,
+    );
+    assert_eq!(unknown.reason(), Reason::UserUnknown);
+    assert!(matches!(unknown.evidence(), Evidence::Status(_)));
+    let blocked = Diagnosis::of(
+        Some(550),
+        code("5.1.1"),
+        b"blocked using zen.spamhaus.org",
+        None,
+    );
+    assert_eq!(blocked.reason(), Reason::UserUnknown);
+}
+
+#[test]
+fn dns_failures_tell_a_missing_domain_from_a_failed_lookup() {
+    // Gmail's DSN: the MX lookup answered NXDOMAIN (RFC 1035 RCODE 3): the domain does not exist.
+    let nxdomain = Diagnosis::of(
+        None,
+        None,
+        b"DNS Error: DNS type 'mx' lookup of nonexistent.example responded with code NXDOMAIN",
+        None,
+    );
+    assert_eq!(nxdomain.reason(), Reason::HostUnknown);
+    assert!(nxdomain.is_hard());
+    // SERVFAIL (RCODE 2): the DNS failed, the domain may well exist.
+    let servfail = Diagnosis::of(
+        None,
+        None,
+        b"DNS Error: DNS type 'mx' lookup of example.org responded with code SERVFAIL",
+        None,
+    );
+    assert_eq!(servfail.reason(), Reason::NetworkError);
+    assert!(!servfail.is_hard());
+    // Sendmail's status comment for a resolver TRY_AGAIN: a transient DNS failure.
+    let sendmail = Diagnosis::of(
+        None,
+        None,
+        b"Deferred: Name server: mx.example.org.: host name lookup failure",
+        None,
+    );
+    assert_eq!(sendmail.reason(), Reason::NetworkError);
+    assert!(!sendmail.is_hard());
+    // Its permanent sibling (HOST_NOT_FOUND) is a missing host.
+    let unknown = Diagnosis::of(
+        None,
+        None,
+        b"Host unknown (Name server: mx.example.org.: host not found)",
+        None,
+    );
+    assert_eq!(unknown.reason(), Reason::HostUnknown);
+}
+
+#[test]
+fn google_groups_notices_are_read_by_their_help_center_link() {
+    // Google Groups refuses a post to a group that does not exist or that the sender may not post
+    // to, in the sender's language; every notice ends with the link to its Help Center.
+    let english =
+        b"We're writing to let you know that the group you tried to contact (team) may not \
+exist, or you may not have permission to post messages to the group. If you have questions related \
+to this or any other Google Group, visit the Help Center at https://groups.google.com/support/.";
+    let japanese = "\u{30b0}\u{30eb}\u{30fc}\u{30d7}\u{306b}\u{6295}\u{7a3f}\u{3067}\u{304d}\u{307e}\u{305b}\u{3093}\u{3067}\u{3057}\u{305f}\u{3002} https://groups.google.com/support/";
+    for text in [&english[..], japanese.as_bytes()] {
+        let diagnosis = Diagnosis::of(None, None, text, None);
+        assert_eq!(diagnosis.reason(), Reason::Rejected);
+        assert!(!diagnosis.is_hard());
+    }
+}
+
+#[test]
+fn microsoft_recipient_not_found_under_5_1_10_is_an_unknown_user() {
+    // RFC 7505 gives X.1.10 to a null MX, Microsoft 365 sends it for a recipient missing from its
+    // directory: X.1.10 is text-first, and the words decide.
+    let microsoft = Diagnosis::of(
+        Some(550),
+        code("5.1.10"),
+        b"550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(microsoft.reason(), Reason::UserUnknown);
+    assert!(microsoft.is_hard());
+    // Without words, the registry's meaning stands.
+    let null_mx = Diagnosis::of(Some(556), code("5.1.10"), b"", None);
+    assert_eq!(null_mx.reason(), Reason::NotAccept);
+    assert!(matches!(
+        null_mx.evidence(),
+        Evidence::StatusWithoutPhrase(_)
+    ));
+}
+
+#[test]
+fn a_transient_dns_failure_is_not_a_missing_domain() {
+    // Postfix's deferral for the resolver's TRY_AGAIN: the domain may exist, keep the address.
+    let postfix = Diagnosis::of(
+        None,
+        code("4.4.3"),
+        b"Host or domain name not found. Name service error for name=example.com type=MX: Host not found, try again",
+        None,
+    );
+    assert_eq!(postfix.reason(), Reason::NetworkError);
+    assert!(!postfix.is_hard());
+    // Without "try again" it is HOST_NOT_FOUND: the domain does not exist.
+    let missing = Diagnosis::of(
+        None,
+        None,
+        b"Host or domain name not found. Name service error for name=example.com type=A: Host not found",
+        None,
+    );
+    assert_eq!(missing.reason(), Reason::HostUnknown);
+    assert!(missing.is_hard());
+}
+
+#[test]
+fn published_wordings_of_other_families() {
+    let cases: [(&[u8], Reason); 4] = [
+        // Amazon SES refuses to send to an address on its suppression list.
+        (
+            b"Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.",
+            Reason::Suppressed,
+        ),
+        // RFC 5321 §4.2.2's 451 text.
+        (
+            b"451 Requested action aborted: local error in processing",
+            Reason::SystemError,
+        ),
+        // qmail-smtpd refuses a sender listed in control/badmailfrom.
+        (
+            b"553 sorry, your envelope sender is in my badmailfrom list (#5.7.1)",
+            Reason::Rejected,
+        ),
+        // Gmail's 5.7.1 for a recipient's or sender's domain policy.
+        (
+            b"550-5.7.1 The user or domain that you are sending to (or from) has a policy that prohibited the mail that you sent.",
+            Reason::PolicyViolation,
+        ),
+    ];
+    for (text, reason) in cases {
+        let diagnosis = Diagnosis::of(None, None, text, None);
+        assert_eq!(
+            diagnosis.reason(),
+            reason,
+            "{}",
+            String::from_utf8_lossy(text)
+        );
+        assert!(!diagnosis.is_hard());
     }
 }

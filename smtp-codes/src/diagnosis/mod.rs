@@ -1,7 +1,9 @@
 //! Bounce diagnosis: why a delivery failed, and whether to suppress the address.
 //!
 //! The rule order, first match wins (the README's "Diagnosis" section says why):
-//! 1. a **status-first** rule for the enhanced status code (`X.1.1`, `X.2.2`, `X.7.26`...);
+//! 1. a **status-first** rule for the enhanced status code (`X.1.1`, `X.2.2`, `X.7.26`...),
+//!    except that a `UserUnknown` code yields to a phrase naming a full, disabled or moved
+//!    mailbox or refused relaying;
 //! 2. the first **phrase** of the phrase table found in the text that applies to the command;
 //! 3. a **text-first** rule for the enhanced status code (`X.2.1`, `X.7.0`...);
 //! 4. the **command**: a refused `MAIL` is a rejected sender, a refused greeting or `HELO`/`EHLO`
@@ -104,7 +106,12 @@ impl Diagnosis {
         let command = command.or_else(|| text::command(text));
         let rule = status.and_then(Reason::status_rule);
         let (reason, evidence) = match rule {
-            Some(rule) if rule.is_status_first() => (rule.reason(), Evidence::Status(rule)),
+            Some(rule) if rule.is_status_first() => {
+                match phrase_naming_another_cause(rule, text, command) {
+                    Some(phrase) => (phrase.reason(), Evidence::Phrase(phrase)),
+                    None => (rule.reason(), Evidence::Status(rule)),
+                }
+            }
             _ => match (Reason::find_phrase(text, command), rule) {
                 (Some(phrase), _) => (phrase.reason(), Evidence::Phrase(phrase)),
                 (None, Some(rule)) => (rule.reason(), Evidence::StatusWithoutPhrase(rule)),
@@ -173,6 +180,26 @@ impl fmt::Display for Diagnosis {
         let kind = if self.hard { "hard" } else { "soft" };
         write!(f, "{} ({kind}): {}", self.reason, self.evidence)
     }
+}
+
+/// The phrase a status-first `UserUnknown` rule yields to: servers send `5.1.1` for every
+/// refusal of the recipient, and when the words name a full, disabled or moved mailbox or refused
+/// relaying, the address exists and the words are the better witness. Other rules never yield,
+/// and the text is not searched for them.
+fn phrase_naming_another_cause(
+    rule: &StatusRule<Reason>,
+    text: &[u8],
+    command: Option<Command>,
+) -> Option<&'static Phrase<Reason>> {
+    if rule.reason() != Reason::UserUnknown {
+        return None;
+    }
+    Reason::find_phrase(text, command).filter(|phrase| {
+        matches!(
+            phrase.reason(),
+            Reason::MailboxFull | Reason::Suspend | Reason::HasMoved | Reason::NoRelaying
+        )
+    })
 }
 
 /// The reason a refusal of `command` stands for when nothing else decides: a refused `MAIL`
