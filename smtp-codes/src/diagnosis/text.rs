@@ -95,7 +95,21 @@ fn starts_with_folded(text: &[u8], at: usize, word: &[u8]) -> bool {
     })
 }
 
+// Checked at compile time: fewer than 256 command words, each of 2 to 255 bytes, so their
+// indices, positions and lengths fit the `u8`s of the tables below, and every word has the
+// second byte `command`'s two-byte filter reads.
+const _: () = {
+    assert!(COMMAND_WORDS.len() < 256);
+    let mut index = 0;
+    while index < COMMAND_WORDS.len() {
+        assert!(COMMAND_WORDS[index].0.len() < 256 && COMMAND_WORDS[index].0.len() >= 2);
+        index += 1;
+    }
+};
+
 /// The indices of [`COMMAND_WORDS`] grouped by first byte, table order kept within a group.
+// The casts to `u8` cannot truncate: the compile-time check above.
+#[allow(clippy::cast_possible_truncation)]
 const BY_FIRST: [u8; COMMAND_WORDS.len()] = {
     let mut order = [0u8; COMMAND_WORDS.len()];
     let mut filled = 0;
@@ -117,6 +131,8 @@ const BY_FIRST: [u8; COMMAND_WORDS.len()] = {
 
 /// For every byte (either case), the range of [`BY_FIRST`] holding the words it starts; empty
 /// for the bytes no word starts with, which is most of them.
+// The casts to `u8` cannot truncate: the compile-time check above.
+#[allow(clippy::cast_possible_truncation)]
 const WORDS_STARTING: [(u8, u8); 256] = {
     let mut ranges = [(0u8, 0u8); 256];
     let mut at = 0;
@@ -136,6 +152,8 @@ const WORDS_STARTING: [(u8, u8); 256] = {
 
 /// For every byte, how many leading bytes the words it starts all share (`after ` for `a`): checked
 /// once before the words themselves, since most positions fail there.
+// The casts to `u8` cannot truncate: the compile-time check above.
+#[allow(clippy::cast_possible_truncation)]
 const SHARED_PREFIX: [u8; 256] = {
     let mut lengths = [0u8; 256];
     let mut byte = 0;
