@@ -2,7 +2,7 @@
 
 use core::fmt;
 
-use crate::{Command, EnhancedClass, EnhancedCode};
+use crate::{Command, EnhancedClass};
 
 /// A row of the phrase table: a wording that reveals a reason, where it is seen, and the commands
 /// it applies to.
@@ -142,17 +142,6 @@ impl<R: Copy> StatusRule<R> {
             status_first,
             note,
         }
-    }
-
-    #[doc(hidden)]
-    #[must_use]
-    pub fn __matches(&self, code: EnhancedCode, exact_class: bool) -> bool {
-        let class_matches = if exact_class {
-            self.class == code.class().digit()
-        } else {
-            self.class == 0
-        };
-        class_matches && self.subject == code.subject() && self.detail == code.detail()
     }
 
     /// The class the rule is for; `None` for any class (`X.1.1`).
