@@ -75,6 +75,7 @@ impl ReplyScanner {
     /// # Errors
     ///
     /// Those of [`Reply::parse`].
+    #[inline]
     pub fn scan<'a>(&mut self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
         let from = if self.line + self.searched > input.len().min(MAX_REPLY_LEN) {
             ReplyScanner::new()
