@@ -10,7 +10,8 @@
 //!   Beside them, for what each costs: `Reply::parse` making each reply an owned `ReplyBuf` (a
 //!   copy: what the codec gives, made from the parser); `Reply::parse` over the `BytesMut` fed as
 //!   the codec's is (the copy in, no reply handed out); and the split alone at known lengths
-//!   (`split_to` + `freeze` + drop: the shared ownership the codec hands out, nothing scanned).
+//!   (`split_to` + `freeze` + drop: the shared ownership the codec hands out, nothing scanned),
+//!   and the same passing over each reply with `advance` (the copy in and the bookkeeping only).
 //!   For scale, tokio-util's own `AnyDelimiterCodec` splitting the same bytes into lines (framing
 //!   only, nothing parsed) in the same way.
 //! - `io/byte_at_a_time`: a stream of long replies (500 lines, about 50 KB each, near the
@@ -82,6 +83,23 @@ fn by_split(input: &[u8], lengths: &[usize], chunk: usize) -> u64 {
         while let Some(&&length) = lengths.peek().filter(|&&&length| length <= buffer.len()) {
             let reply = black_box(buffer.split_to(length).freeze());
             sum += u64::from(reply[0]);
+            lengths.next();
+        }
+    }
+    sum
+}
+
+/// The same as [`by_split`] with each reply passed over with `advance` instead of split off: the
+/// copy in and the buffer's bookkeeping, without the shared ownership.
+fn by_advance(input: &[u8], lengths: &[usize], chunk: usize) -> u64 {
+    let mut buffer = BytesMut::with_capacity(8 * 1024);
+    let mut lengths = lengths.iter().peekable();
+    let mut sum = 0;
+    for piece in input.chunks(chunk) {
+        buffer.extend_from_slice(piece);
+        while let Some(&&length) = lengths.peek().filter(|&&&length| length <= buffer.len()) {
+            sum += u64::from(black_box(&buffer[..length])[0]);
+            buffer.advance(length);
             lengths.next();
         }
     }
@@ -170,6 +188,7 @@ fn pipelined_group(c: &mut Criterion) {
         })
         .sum();
     assert_eq!(by_split(&input, &lengths, 8 * 1024), first_digits);
+    assert_eq!(by_advance(&input, &lengths, 8 * 1024), first_digits);
     println!(
         "io/pipelined: {} bytes, the corpus replies that Reply::parse accepts",
         input.len()
@@ -186,6 +205,9 @@ fn pipelined_group(c: &mut Criterion) {
     });
     group.bench_function("split_to + freeze at known lengths, no scan", |b| {
         b.iter(|| by_split(black_box(&input), &lengths, 8 * 1024));
+    });
+    group.bench_function("advance at known lengths, no scan", |b| {
+        b.iter(|| by_advance(black_box(&input), &lengths, 8 * 1024));
     });
     group.bench_function("ReplyReader", |b| {
         b.iter(|| by_reader(black_box(&input[..])));
