@@ -200,9 +200,12 @@ fn pipelined_group(c: &mut Criterion) {
     group.bench_function("Reply::parse + ReplyBuf::from (owned copy)", |b| {
         b.iter(|| by_parse_owned(black_box(&input)));
     });
-    group.bench_function("Reply::parse on a BytesMut, 8 KiB appended at a time", |b| {
-        b.iter(|| by_parse_appended(black_box(&input), 8 * 1024));
-    });
+    group.bench_function(
+        "Reply::parse on a BytesMut, 8 KiB appended at a time",
+        |b| {
+            b.iter(|| by_parse_appended(black_box(&input), 8 * 1024));
+        },
+    );
     group.bench_function("split_to + freeze at known lengths, no scan", |b| {
         b.iter(|| by_split(black_box(&input), &lengths, 8 * 1024));
     });
