@@ -75,15 +75,28 @@ impl ReplyScanner {
     /// # Errors
     ///
     /// Those of [`Reply::parse`].
+    #[inline]
     pub fn scan<'a>(&mut self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseError> {
-        let from = if self.line + self.searched > input.len().min(MAX_REPLY_LEN) {
+        // At a reply's start (after every reply, so the usual case when replies arrive whole)
+        // the scan is `Reply::parse`'s, from the constant start, where the bookkeeping folds away
+        // (no line checked and none searched: `line` and `code` are 0 too).
+        let (answer, stopped) = if self.line_count == 0 && self.searched == 0 {
+            scan_from(input, ReplyScanner::new())
+        } else {
+            scan_from(input, self.resumed(input))
+        };
+        *self = stopped;
+        answer
+    }
+
+    /// Where to go on from in `input`: here, unless `input` is shorter than what was scanned.
+    #[inline]
+    fn resumed(&self, input: &[u8]) -> ReplyScanner {
+        if self.line + self.searched > input.len().min(MAX_REPLY_LEN) {
             ReplyScanner::new()
         } else {
             *self
-        };
-        let (answer, stopped) = scan_from(input, from);
-        *self = stopped;
-        answer
+        }
     }
 }
 

@@ -7,6 +7,11 @@
 //!   pipelines them. `Reply::parse` walks one buffer (the floor: no I/O at all); the reader reads
 //!   them from a `&[u8]` (copying them into its buffer, as from a socket); the codec gets them
 //!   appended to a `BytesMut` (one copy, as `FramedRead` does) and splits each reply off it.
+//!   Beside them, for what each costs: `Reply::parse` making each reply an owned `ReplyBuf` (a
+//!   copy: what the codec gives, made from the parser); `Reply::parse` over the `BytesMut` fed as
+//!   the codec's is (the copy in, no reply handed out); and the split alone at known lengths
+//!   (`split_to` + `freeze` + drop: the shared ownership the codec hands out, nothing scanned),
+//!   and the same passing over each reply with `advance` (the copy in and the bookkeeping only).
 //!   For scale, tokio-util's own `AnyDelimiterCodec` splitting the same bytes into lines (framing
 //!   only, nothing parsed) in the same way.
 //! - `io/byte_at_a_time`: a stream of long replies (500 lines, about 50 KB each, near the
@@ -21,10 +26,10 @@ use std::hint::black_box;
 use std::io::{self, Read};
 use std::time::Duration;
 
-use bytes::BytesMut;
+use bytes::{Buf, BytesMut};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use smtp_codes::io::{ReplyCodec, ReplyReader};
-use smtp_codes::Reply;
+use smtp_codes::{Reply, ReplyBuf};
 use smtp_codes_tests::{corpus, pipelined};
 use tokio_util::codec::{AnyDelimiterCodec, Decoder};
 
@@ -36,6 +41,79 @@ fn by_parse(mut buffer: &[u8]) -> u64 {
         buffer = &buffer[used..];
     }
     sum
+}
+
+/// The sum of the codes of the replies in `buffer`, each made an owned `ReplyBuf` (its bytes
+/// copied): what `Reply::parse` takes to give the user what the codec gives.
+fn by_parse_owned(mut buffer: &[u8]) -> u64 {
+    let mut sum = 0;
+    while let Ok((reply, used)) = Reply::parse(buffer) {
+        let owned = black_box(ReplyBuf::from(reply));
+        sum += u64::from(owned.code());
+        buffer = &buffer[used..];
+    }
+    sum
+}
+
+/// The sum of the codes of the replies in `input`, appended `chunk` bytes at a time to a
+/// `BytesMut` and parsed there, each reply passed over with `advance`: the codec's work without
+/// handing replies out.
+fn by_parse_appended(input: &[u8], chunk: usize) -> u64 {
+    let mut buffer = BytesMut::with_capacity(8 * 1024);
+    let mut sum = 0;
+    for piece in input.chunks(chunk) {
+        buffer.extend_from_slice(piece);
+        while let Ok((reply, used)) = Reply::parse(&buffer) {
+            sum += u64::from(reply.code());
+            buffer.advance(used);
+        }
+    }
+    sum
+}
+
+/// The sum of the first bytes of the replies of `lengths` in `input`, appended `chunk` bytes at a
+/// time to a `BytesMut`, each split off as `Bytes` at its known length and dropped: what owning
+/// each reply without copying costs, with nothing scanned.
+fn by_split(input: &[u8], lengths: &[usize], chunk: usize) -> u64 {
+    let mut buffer = BytesMut::with_capacity(8 * 1024);
+    let mut lengths = lengths.iter().peekable();
+    let mut sum = 0;
+    for piece in input.chunks(chunk) {
+        buffer.extend_from_slice(piece);
+        while let Some(&&length) = lengths.peek().filter(|&&&length| length <= buffer.len()) {
+            let reply = black_box(buffer.split_to(length).freeze());
+            sum += u64::from(reply[0]);
+            lengths.next();
+        }
+    }
+    sum
+}
+
+/// The same as [`by_split`] with each reply passed over with `advance` instead of split off: the
+/// copy in and the buffer's bookkeeping, without the shared ownership.
+fn by_advance(input: &[u8], lengths: &[usize], chunk: usize) -> u64 {
+    let mut buffer = BytesMut::with_capacity(8 * 1024);
+    let mut lengths = lengths.iter().peekable();
+    let mut sum = 0;
+    for piece in input.chunks(chunk) {
+        buffer.extend_from_slice(piece);
+        while let Some(&&length) = lengths.peek().filter(|&&&length| length <= buffer.len()) {
+            sum += u64::from(black_box(&buffer[..length])[0]);
+            buffer.advance(length);
+            lengths.next();
+        }
+    }
+    sum
+}
+
+/// The length of each reply in `buffer`, by `Reply::parse`.
+fn reply_lengths(mut buffer: &[u8]) -> Vec<usize> {
+    let mut lengths = Vec::new();
+    while let Ok((_, used)) = Reply::parse(buffer) {
+        lengths.push(used);
+        buffer = &buffer[used..];
+    }
+    lengths
 }
 
 /// The sum of the codes of the replies read from `stream`.
@@ -98,6 +176,19 @@ fn pipelined_group(c: &mut Criterion) {
     let expected = by_parse(&input);
     assert_eq!(by_reader(&input[..]), expected);
     assert_eq!(by_codec(&input, 8 * 1024), expected);
+    assert_eq!(by_parse_owned(&input), expected);
+    assert_eq!(by_parse_appended(&input, 8 * 1024), expected);
+    let lengths = reply_lengths(&input);
+    let first_digits: u64 = lengths
+        .iter()
+        .scan(0, |start, &length| {
+            let digit = u64::from(input[*start]);
+            *start += length;
+            Some(digit)
+        })
+        .sum();
+    assert_eq!(by_split(&input, &lengths, 8 * 1024), first_digits);
+    assert_eq!(by_advance(&input, &lengths, 8 * 1024), first_digits);
     println!(
         "io/pipelined: {} bytes, the corpus replies that Reply::parse accepts",
         input.len()
@@ -106,6 +197,21 @@ fn pipelined_group(c: &mut Criterion) {
     let mut group = c.benchmark_group("io/pipelined");
     group.throughput(Throughput::Bytes(input.len() as u64));
     group.bench_function("Reply::parse", |b| b.iter(|| by_parse(black_box(&input))));
+    group.bench_function("Reply::parse + ReplyBuf::from (owned copy)", |b| {
+        b.iter(|| by_parse_owned(black_box(&input)));
+    });
+    group.bench_function(
+        "Reply::parse on a BytesMut, 8 KiB appended at a time",
+        |b| {
+            b.iter(|| by_parse_appended(black_box(&input), 8 * 1024));
+        },
+    );
+    group.bench_function("split_to + freeze at known lengths, no scan", |b| {
+        b.iter(|| by_split(black_box(&input), &lengths, 8 * 1024));
+    });
+    group.bench_function("advance at known lengths, no scan", |b| {
+        b.iter(|| by_advance(black_box(&input), &lengths, 8 * 1024));
+    });
     group.bench_function("ReplyReader", |b| {
         b.iter(|| by_reader(black_box(&input[..])));
     });

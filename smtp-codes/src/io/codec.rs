@@ -62,6 +62,8 @@ impl Decoder for ReplyCodec {
     type Item = ReplyBuf;
     type Error = io::Error;
 
+    /// Inlined into the caller's `FramedRead`, as the scan it calls is.
+    #[inline]
     fn decode(&mut self, src: &mut BytesMut) -> io::Result<Option<ReplyBuf>> {
         let scanned = self
             .scanner
