@@ -5,6 +5,7 @@ use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote, quote_spanned, ToTokens};
 use syn::DeriveInput;
 
+use crate::docs::Examples;
 use crate::source::Source;
 
 /// One variant of the generated enum.
@@ -94,6 +95,25 @@ pub fn accessor<V: ToTokens>(
     }
 }
 
+/// `pub const fn METHOD(self) -> &'static str`, the text `value` gives for each entry (`names`
+/// are the entries' variants, in the same order); with examples, the doc asserts the example
+/// row's text: `assert_eq!(Enum::Variant.METHOD(), "text")`.
+pub fn str_accessor<E>(
+    docs: &Examples<'_, E>,
+    summary: &str,
+    method: &str,
+    names: &[&Ident],
+    entries: &[E],
+    value: impl Fn(&E) -> String,
+) -> TokenStream {
+    let doc = docs.doc(summary, |example| {
+        let text = value(example.entry);
+        format!("assert_eq!({}.{method}(), {text:?});", example.variant)
+    });
+    let values = entries.iter().map(|entry| Literal::string(&value(entry)));
+    accessor(&doc, method, &quote!(&'static str), names, values)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,6 +138,34 @@ mod tests {
                 match self {
                     Self::Ok => "a",
                     Self::Busy => "b",
+                }
+            }
+        };
+        assert_eq!(tokens.to_string(), expected.to_string());
+    }
+
+    #[test]
+    fn str_accessor_documents_the_example_row() {
+        let (ok, busy) = (
+            Ident::new("Ok", Span::call_site()),
+            Ident::new("Busy", Span::call_site()),
+        );
+        let entries = [(&ok, "all \"good\""), (&busy, "try later")];
+        let docs = Examples::new(Some("my::Codes"), entries.first(), |entry| entry.0);
+        let tokens = str_accessor(
+            &docs,
+            "The text.",
+            "text",
+            &[&ok, &busy],
+            &entries,
+            |entry| entry.1.to_owned(),
+        );
+        let expected = quote! {
+            #[doc = "The text.\n\n```\nassert_eq!(my::Codes::Ok.text(), \"all \\\"good\\\"\");\n```"]
+            pub const fn text(self) -> &'static str {
+                match self {
+                    Self::Ok => "all \"good\"",
+                    Self::Busy => "try later",
                 }
             }
         };

@@ -181,7 +181,7 @@ pub use smtp_codes_macros::enhanced_statuses;
 ///
 /// The argument is the CSV's path relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute
 /// above the derives. The generated enum has the API of [`Extension`]. The table format and its
-/// validation rules are in the README.
+/// checks are in [`table_format`].
 ///
 /// ```
 /// #[smtp_codes::extensions("extensions.csv")]
@@ -197,8 +197,8 @@ pub use smtp_codes_macros::extensions;
 /// the status rules of two more tables, read at compile time.
 ///
 /// Paths are relative to your crate's `CARGO_MANIFEST_DIR`; put the attribute above the derives.
-/// The generated enum has the API of [`Reason`]. The table formats and their checks are in the
-/// README's "Diagnosis" section.
+/// The generated enum has the API of [`Reason`]. The table formats and their checks are in
+/// [`table_format`].
 ///
 /// ```
 /// #[smtp_codes::reasons("reasons.csv", "phrases.csv", "statuses.csv")]

@@ -118,7 +118,6 @@ fn from_parts(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
 /// `subject`, `detail`, `title`, `reference`, `basic_codes`: the row's own values.
 fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
     let u16_type = quote!(u16);
-    let str_type = quote!(&'static str);
     let subject = api::accessor(
         &docs.doc(
             "The subject: the middle number of `X.subject.detail`.",
@@ -153,32 +152,21 @@ fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
             .iter()
             .map(|entry| Literal::u16_unsuffixed(entry.detail)),
     );
-    let title = api::accessor(
-        &docs.doc(
-            "The registry's title (sample text) for the code.",
-            |example| {
-                format!(
-                    "assert_eq!({}.title(), {:?});",
-                    example.variant, example.entry.title
-                )
-            },
-        ),
+    let title = api::str_accessor(
+        docs,
+        "The registry's title (sample text) for the code.",
         "title",
-        &str_type,
         names,
-        entries.iter().map(|entry| entry.title.as_str()),
+        entries,
+        |entry| entry.title.clone(),
     );
-    let reference = api::accessor(
-        &docs.doc("The document(s) that define the code.", |example| {
-            format!(
-                "assert_eq!({}.reference(), {:?});",
-                example.variant, example.entry.reference
-            )
-        }),
+    let reference = api::str_accessor(
+        docs,
+        "The document(s) that define the code.",
         "reference",
-        &str_type,
         names,
-        entries.iter().map(|entry| entry.reference.as_str()),
+        entries,
+        |entry| entry.reference.clone(),
     );
     let basic_codes = api::accessor(
         &docs.doc(

@@ -92,42 +92,29 @@ fn all_doc(docs: &Docs) -> String {
 
 /// `keyword`, `description`, `reference`, `parameters`: the row's own values.
 fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
-    let str_type = quote!(&'static str);
-    let keyword = api::accessor(
-        &docs.doc("The EHLO keyword, as the table writes it.", |example| {
-            format!(
-                "assert_eq!({}.keyword(), {:?});",
-                example.variant, example.entry.keyword
-            )
-        }),
+    let keyword = api::str_accessor(
+        docs,
+        "The EHLO keyword, as the table writes it.",
         "keyword",
-        &str_type,
         names,
-        entries.iter().map(|entry| entry.keyword.as_str()),
+        entries,
+        |entry| entry.keyword.clone(),
     );
-    let description = api::accessor(
-        &docs.doc("The registry's description of the extension.", |example| {
-            format!(
-                "assert_eq!({}.description(), {:?});",
-                example.variant, example.entry.description
-            )
-        }),
+    let description = api::str_accessor(
+        docs,
+        "The registry's description of the extension.",
         "description",
-        &str_type,
         names,
-        entries.iter().map(|entry| entry.description.as_str()),
+        entries,
+        |entry| entry.description.clone(),
     );
-    let reference = api::accessor(
-        &docs.doc("The document(s) that define the extension.", |example| {
-            format!(
-                "assert_eq!({}.reference(), {:?});",
-                example.variant, example.entry.reference
-            )
-        }),
+    let reference = api::str_accessor(
+        docs,
+        "The document(s) that define the extension.",
         "reference",
-        &str_type,
         names,
-        entries.iter().map(|entry| entry.reference.as_str()),
+        entries,
+        |entry| entry.reference.clone(),
     );
     let parameters = api::accessor(
         &docs.doc(

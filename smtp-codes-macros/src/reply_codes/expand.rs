@@ -126,47 +126,29 @@ fn values(entries: &[Entry], names: &[&Ident], docs: &Docs) -> TokenStream {
             example.variant, example.entry.code
         )
     });
-    let as_str = api::accessor(
-        &docs.doc("The code as three digits, e.g. `\"550\"`.", |example| {
-            format!(
-                "assert_eq!({}.as_str(), \"{}\");",
-                example.variant, example.entry.code
-            )
-        }),
+    let as_str = api::str_accessor(
+        docs,
+        "The code as three digits, e.g. `\"550\"`.",
         "as_str",
-        &quote!(&'static str),
         names,
-        entries.iter().map(|entry| entry.code.to_string()),
+        entries,
+        |entry| entry.code.to_string(),
     );
-    let meaning = api::accessor(
-        &docs.doc("What the code means, in the words of its RFC.", |example| {
-            format!(
-                "assert_eq!({}.meaning(), {:?});",
-                example.variant, example.entry.meaning
-            )
-        }),
+    let meaning = api::str_accessor(
+        docs,
+        "What the code means, in the words of its RFC.",
         "meaning",
-        &quote!(&'static str),
         names,
-        entries.iter().map(|entry| entry.meaning.as_str()),
+        entries,
+        |entry| entry.meaning.clone(),
     );
-    let reference = api::accessor(
-        &docs.doc(
-            "The RFC (and section) that defines the code; empty when the table gives none.",
-            |example| {
-                let reference = example.entry.reference.as_deref().unwrap_or_default();
-                format!(
-                    "assert_eq!({}.reference(), {reference:?});",
-                    example.variant
-                )
-            },
-        ),
+    let reference = api::str_accessor(
+        docs,
+        "The RFC (and section) that defines the code; empty when the table gives none.",
         "reference",
-        &quote!(&'static str),
         names,
-        entries
-            .iter()
-            .map(|entry| entry.reference.as_deref().unwrap_or("")),
+        entries,
+        |entry| entry.reference.clone().unwrap_or_default(),
     );
     let retryable_doc = docs.doc(
         "Whether the table says that trying again later may succeed.\n\n\
