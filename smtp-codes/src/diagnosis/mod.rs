@@ -24,6 +24,17 @@ pub use rules::{Phrase, StatusRule};
 use crate::{Class, Command, EnhancedClass, EnhancedCode, Reply};
 
 /// Which rule decided a [`Diagnosis`].
+///
+/// ```
+/// use smtp_codes::{Command, Diagnosis, Evidence};
+///
+/// let refused = Diagnosis::of(Some(550), None, b"", Some(Command::Mail));
+/// assert_eq!(refused.evidence(), Evidence::Command(Command::Mail));
+/// assert!(matches!(
+///     Diagnosis::of(Some(550), None, b"5.1.1 No such user", None).evidence(),
+///     Evidence::Status(_)
+/// ));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum Evidence {
@@ -156,18 +167,40 @@ impl Diagnosis {
     }
 
     /// The reply code used: the argument, else the first one the text shows.
+    ///
+    /// ```
+    /// use smtp_codes::Diagnosis;
+    ///
+    /// let diagnosis = Diagnosis::of(None, None, b"host said: 550 5.1.1 No such user", None);
+    /// assert_eq!(diagnosis.reply_code(), Some(550));
+    /// assert_eq!(Diagnosis::of(Some(450), None, b"550 no", None).reply_code(), Some(450));
+    /// ```
     #[must_use]
     pub const fn reply_code(&self) -> Option<u16> {
         self.reply_code
     }
 
     /// The enhanced status code used: the argument, else the first failure status the text shows.
+    ///
+    /// ```
+    /// use smtp_codes::Diagnosis;
+    ///
+    /// let diagnosis = Diagnosis::of(Some(550), None, b"550 #5.1.1 No such user", None);
+    /// assert_eq!(diagnosis.status().map(|status| status.to_string()).as_deref(), Some("5.1.1"));
+    /// ```
     #[must_use]
     pub const fn status(&self) -> Option<EnhancedCode> {
         self.status
     }
 
     /// The command used: the argument, else the one the text names.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Diagnosis};
+    ///
+    /// let text = b"550 5.1.1 <bob@example.com>: User unknown (in reply to RCPT TO command)";
+    /// assert_eq!(Diagnosis::of(None, None, text, None).command(), Some(Command::Rcpt));
+    /// ```
     #[must_use]
     pub const fn command(&self) -> Option<Command> {
         self.command

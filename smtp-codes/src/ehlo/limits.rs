@@ -108,12 +108,23 @@ pub struct Limit<'a> {
 
 impl<'a> Limit<'a> {
     /// The limit's name as sent.
+    ///
+    /// ```
+    /// use smtp_codes::{Ehlo, Reply};
+    ///
+    /// let (reply, _) = Reply::parse(b"250-mx.example.com\r\n250 LIMITS rcptMax=20 X\r\n")?;
+    /// let limits: Vec<_> = Ehlo::parse(&reply)?.limits().into_iter().flatten().collect();
+    /// assert_eq!(limits[0].name(), b"rcptMax");
+    /// assert_eq!(limits[0].value(), b"20");
+    /// assert_eq!((limits[1].name(), limits[1].value()), (&b"X"[..], &b""[..]));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     #[must_use]
     pub const fn name(&self) -> &'a [u8] {
         self.name
     }
 
-    /// The value after `=`, as sent.
+    /// The value after `=`, as sent (see [`Limit::name`] for an example).
     #[must_use]
     pub const fn value(&self) -> &'a [u8] {
         self.value
@@ -153,6 +164,12 @@ pub enum KnownLimit {
 
 impl KnownLimit {
     /// Every registered limit.
+    ///
+    /// ```
+    /// use smtp_codes::KnownLimit;
+    /// let names: Vec<_> = KnownLimit::ALL.iter().map(|limit| limit.name()).collect();
+    /// assert_eq!(names, ["MAILMAX", "RCPTMAX", "RCPTDOMAINMAX"]); // RFC 9422 §5
+    /// ```
     pub const ALL: [KnownLimit; 3] = [
         KnownLimit::MailMax,
         KnownLimit::RcptMax,
