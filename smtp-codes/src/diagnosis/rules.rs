@@ -56,24 +56,47 @@ impl<R: Copy> Phrase<R> {
     }
 
     /// The commands the row is restricted to; empty when it applies after any command.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Reason};
+    /// // phrases.csv: `user unknown,UserUnknown,rcpt,...`, then the same words for any command.
+    /// let after_rcpt = Reason::find_phrase(b"User unknown", Some(Command::Rcpt)).unwrap();
+    /// assert_eq!((after_rcpt.reason(), after_rcpt.commands()), (Reason::UserUnknown, &[Command::Rcpt][..]));
+    /// let after_data = Reason::find_phrase(b"User unknown", Some(Command::Data)).unwrap();
+    /// assert_eq!((after_data.reason(), after_data.commands()), (Reason::Filtered, &[][..]));
+    /// ```
     #[must_use]
     pub const fn commands(&self) -> &'static [Command] {
         self.commands
     }
 
     /// Where this wording is seen: a provider, an MTA, an RFC.
+    ///
+    /// ```
+    /// use smtp_codes::Reason;
+    /// let phrase = Reason::find_phrase(b"Mailbox full", None).unwrap();
+    /// assert!(phrase.source().starts_with("Sendmail"));
+    /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
         self.source
     }
 
     /// The row's line in the phrase table, to find it and edit it.
+    ///
+    /// ```
+    /// use smtp_codes::Reason;
+    /// let phrase = Reason::find_phrase(b"Mailbox full", None).unwrap();
+    /// assert_eq!(phrase.text(), "mailbox full");
+    /// assert_eq!((phrase.line(), phrase.location()), (99, "phrases.csv:99"));
+    /// ```
     #[must_use]
     pub const fn line(&self) -> u32 {
         self.line
     }
 
-    /// The table's path as the attribute names it and the row's line: `phrases.csv:12`.
+    /// The table's path as the attribute names it and the row's line: `phrases.csv:12` (see
+    /// [`Phrase::line`] for an example).
     #[must_use]
     pub const fn location(&self) -> &'static str {
         self.location
@@ -145,12 +168,21 @@ impl<R: Copy> StatusRule<R> {
     }
 
     /// The class the rule is for; `None` for any class (`X.1.1`).
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, Reason};
+    /// // statuses.csv: `X.1.1,UserUnknown,status-first,Bad destination mailbox address (RFC 3463)`
+    /// let rule = Reason::status_rule(EnhancedCode::new(4, 1, 1).unwrap()).unwrap();
+    /// assert_eq!((rule.class(), rule.parts()), (None, (1, 1)));
+    /// assert_eq!(rule.note(), "Bad destination mailbox address (RFC 3463)");
+    /// assert_eq!(rule.to_string(), "X.1.1");
+    /// ```
     #[must_use]
     pub const fn class(&self) -> Option<EnhancedClass> {
         EnhancedClass::from_digit(self.class)
     }
 
-    /// The subject and detail: `(1, 1)` for `X.1.1`.
+    /// The subject and detail: `(1, 1)` for `X.1.1` (see [`StatusRule::class`] for an example).
     #[must_use]
     pub const fn parts(&self) -> (u16, u16) {
         (self.subject, self.detail)
@@ -164,12 +196,20 @@ impl<R: Copy> StatusRule<R> {
 
     /// `true` when the code decides even if a phrase matches (a specific code such as `X.1.1`);
     /// `false` when a matching phrase wins and the code decides only without one.
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, Reason};
+    /// // statuses.csv: `X.2.1,Suspend,text-first,...` (servers also send it for rate limits).
+    /// let rule = Reason::status_rule(EnhancedCode::new(4, 2, 1).unwrap()).unwrap();
+    /// assert_eq!((rule.reason(), rule.is_status_first()), (Reason::Suspend, false));
+    /// ```
     #[must_use]
     pub const fn is_status_first(&self) -> bool {
         self.status_first
     }
 
-    /// The table's note: the code's registry title, or why the rule is what it is.
+    /// The table's note: the code's registry title, or why the rule is what it is (see
+    /// [`StatusRule::class`] for an example).
     #[must_use]
     pub const fn note(&self) -> &'static str {
         self.note
