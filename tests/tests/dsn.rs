@@ -274,16 +274,31 @@ fn x_postfix_and_x_unix_diagnostic_types() {
 
 #[test]
 fn every_prefix_of_a_real_report_parses_or_fails_cleanly() {
-    for name in [
-        "rhost-franceptt-08.eml",
-        "rhost-messagelabs-01.eml",
-        "lhost-outlook-04.eml",
+    // The `Final-Recipient` addresses each file's delivery-status part gives, in order.
+    for (name, addresses) in [
+        ("rhost-franceptt-08.eml", &["xxxx@wanadoo.fr"][..]),
+        (
+            "rhost-messagelabs-01.eml",
+            &["kijitora@example.messagelabs.com"],
+        ),
+        (
+            "lhost-outlook-04.eml",
+            &["sabineko@example.co.jp", "mikeneko@example.co.jp"],
+        ),
     ] {
         let body = report_part(name);
+        let (whole, _) = DeliveryStatus::parse_prefix(&body).unwrap();
+        let found: Vec<&[u8]> = whole.recipients().filter_map(|r| r.address()).collect();
+        let want: Vec<&[u8]> = addresses.iter().map(|a| a.as_bytes()).collect();
+        assert_eq!(found, want, "{name}");
         for end in 0..=body.len() {
             let input = &body[..end];
             if let Ok((report, used)) = DeliveryStatus::parse_prefix(input) {
                 assert!(used <= input.len());
+                assert!(
+                    report.recipients().count() <= addresses.len(),
+                    "{name}: {end}"
+                );
                 for recipient in report.recipients() {
                     let _ = (recipient.action(), recipient.status(), recipient.address());
                     if let Some(diagnostic) = recipient.diagnostic_code() {
