@@ -235,6 +235,7 @@ fn the_runtime_crate_ships_the_same_table() {
 #[test]
 fn any_reply_code_is_what_the_parser_accepts() {
     use smtp_codes::{AnyReplyCode, Category, Class, Command, ParseReplyCodeError, Reply};
+    let mut accepted = 0;
     for code in 0..=1000u16 {
         let line = format!("{code:03} x\r\n");
         let parsed = Reply::parse(line.as_bytes()).ok().map(|(reply, _)| reply);
@@ -242,6 +243,7 @@ fn any_reply_code_is_what_the_parser_accepts() {
         assert_eq!(any.is_some(), parsed.is_some(), "{code}");
         assert_eq!(AnyReplyCode::try_from(code).ok(), any);
         if let (Some(any), Some(reply)) = (any, parsed) {
+            accepted += 1;
             assert_eq!(reply.any_reply_code(), any);
             assert_eq!(any.as_u16(), code);
             assert_eq!(any.known(), ReplyCode::from_u16(code));
@@ -255,6 +257,10 @@ fn any_reply_code_is_what_the_parser_accepts() {
             assert_eq!(any.to_string(), format!("{code}"));
         }
     }
+    // First digit 2 to 5, any other two digits (README, the parser's policy, point 3): 200..=599.
+    assert_eq!(accepted, 400);
+    assert_eq!(AnyReplyCode::new(199), None);
+    assert_eq!(AnyReplyCode::new(600), None);
     let unknown = AnyReplyCode::new(571).unwrap();
     assert_eq!(unknown.class(), Class::PermanentNegativeCompletion);
     assert_eq!(unknown.category(), None);
