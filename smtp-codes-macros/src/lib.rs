@@ -38,7 +38,9 @@
 //!    argument errors; a `COLUMNS` list of `columns::Column`s; the row model; and
 //!    `pub fn expand(input: &Input) -> syn::Result<TokenStream>`), `valid.rs` and `expand.rs`,
 //!    after `reply_codes/`.
-//! 2. Add `mod NAME;` and an entry point below, `expand(args, item, NAME::FILES, NAME::expand)`.
+//! 2. Add `mod NAME;` and an entry point below: an `Attribute { name, files: NAME::FILES,
+//!    options, table: NAME::expand }` (`options`: the options it takes besides `examples`) passed
+//!    to `expand(args, item, &attribute)`.
 //! 3. In `valid.rs`, make one `errors::Errors` sink, one `errors.file(&source)` handle per
 //!    file, and `columns::read(&file, COLUMNS)` each; read every declared column of every row
 //!    with `row.text`/`row.read` (a declared column no row reads, or a read of an undeclared one,

@@ -1,4 +1,4 @@
-//! Type-safe SMTP reply codes, generated at compile time from one CSV table.
+//! Type-safe SMTP reply codes, generated at compile time from CSV tables.
 //!
 //! A reply decides whether a mail client retries, bounces or delivers, and a bounce whether the
 //! address is suppressed. This crate makes those decisions from typed data: [`ReplyCode`], an enum
