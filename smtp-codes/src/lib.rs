@@ -58,7 +58,8 @@
 //!
 //! Off by default: the crate needs neither `std` nor `alloc`.
 //!
-//! - `alloc`: `ReplyBuf`, a reply that owns its bytes, with every accessor of [`Reply`].
+//! - `alloc`: `ReplyBuf`, a reply that owns its bytes, with the accessors of [`Reply`] (the rest
+//!   through `ReplyBuf::reply`).
 //! - `std` (implies `alloc`): `write_reply_io`, the `std::io::Write` version of [`write_reply`],
 //!   and `io::ReplyReader`, which reads replies from any `std::io::Read` (pipelined replies kept,
 //!   memory bounded, a malformed reply an `InvalidData` error with the [`ParseError`] as source).

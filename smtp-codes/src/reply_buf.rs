@@ -20,7 +20,7 @@ fn copy(bytes: &[u8]) -> Storage {
     return Storage::from(bytes);
 }
 
-/// A whole reply that owns its bytes, with every accessor of [`Reply`].
+/// A whole reply that owns its bytes, with the main accessors of [`Reply`].
 ///
 /// Made from a [`Reply`] by copying its bytes, never parsing them again; the codec of the `tokio`
 /// feature makes them without copying. [`reply`](ReplyBuf::reply) lends the borrowed view, for
