@@ -210,6 +210,8 @@ fn bad_inputs_are_errors_that_say_where() {
     ] {
         let message = error.to_string();
         assert!(!message.is_empty());
+        // Every error but `Empty` says where: byte 3 here.
+        assert_eq!(error.offset(), (error != ParseError::Empty).then_some(3));
         if error.offset().is_some() {
             assert!(message.starts_with("byte 3: "), "{message}");
         }
