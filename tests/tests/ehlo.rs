@@ -169,6 +169,7 @@ fn corpus_replies_to_ehlo() {
 /// code is refused with that code.
 #[test]
 fn every_corpus_reply_has_a_defined_result() {
+    let (mut read, mut refused) = (0, 0);
     for case in corpus() {
         let Ok((reply, _)) = Reply::parse(&case.wire) else {
             continue;
@@ -177,14 +178,21 @@ fn every_corpus_reply_has_a_defined_result() {
             Ok(ehlo) => {
                 assert_eq!(reply.code(), 250, "{}", case.name);
                 assert_eq!(ehlo.capabilities().count() + 1, reply.line_count());
+                read += 1;
             }
             Err(EhloError::NotOk { code }) => {
                 assert_ne!(code, 250);
                 assert_eq!(code, reply.code(), "{}", case.name);
+                refused += 1;
             }
             Err(other) => panic!("{}: {other}", case.name),
         }
     }
+    // At least the 12 EHLO replies of `corpus_replies_to_ehlo`, and the corpus's refusals.
+    assert!(
+        read >= 12 && refused > 100,
+        "{read} read, {refused} refused"
+    );
 }
 
 /// Microsoft 365 submission, `smtp.office365.com:587`, as captured in the shoutrrr issue
