@@ -327,3 +327,45 @@ fn typed_value_whose_text_before_a_semicolon_is_not_a_type() {
         (&b""[..], &b"bob@example.com"[..])
     );
 }
+
+#[test]
+fn text_lines_drop_an_enhanced_code_folded_onto_the_next_line() {
+    // RFC 3464 §2.3.6: the diagnostic is the SMTP reply, `550 5.1.1 User unknown` (RFC 5321
+    // §4.2, RFC 2034 §4), here folded right after the reply code. Its text is `User unknown`,
+    // whether read whole or line by line.
+    let report = DeliveryStatus::parse(
+        b"Final-Recipient: rfc822; bob@example.com\r\n\
+          Action: failed\r\n\
+          Diagnostic-Code: smtp; 550\r\n\
+          \x20   5.1.1 User unknown\r\n",
+    )
+    .unwrap();
+    let diagnostic = report
+        .recipients()
+        .next()
+        .unwrap()
+        .diagnostic_code()
+        .unwrap();
+    assert_eq!(diagnostic.reply_code(), Some(550));
+    assert_eq!(diagnostic.enhanced(), Some(code("5.1.1")));
+    assert_eq!(diagnostic.text(), b"User unknown");
+    assert_eq!(lines(diagnostic.text_lines()), ["User unknown"]);
+    let mut buf = [0; 64];
+    assert_eq!(diagnostic.unfold_into(&mut buf), b"User unknown");
+    // Only the codes that begin the reply go: a later line keeps its text.
+    let report = DeliveryStatus::parse(
+        b"Final-Recipient: rfc822; bob@example.com\n\
+          Diagnostic-Code: smtp; 550\n 5.1.1 User unknown\n see 5.1.1 above\n",
+    )
+    .unwrap();
+    let diagnostic = report
+        .recipients()
+        .next()
+        .unwrap()
+        .diagnostic_code()
+        .unwrap();
+    assert_eq!(
+        lines(diagnostic.text_lines()),
+        ["User unknown", "see 5.1.1 above"]
+    );
+}
