@@ -262,3 +262,112 @@ fn long_inputs_are_read_in_one_pass() {
     let report = DeliveryStatus::parse(&many).unwrap();
     assert_eq!(report.recipients().count(), 200_000);
 }
+
+#[test]
+fn typed_value_type_beside_a_comment() {
+    // RFC 3464 §2.1.2: `address-type = atom`, and an RFC 5322 §3.2.3 atom is
+    // `[CFWS] 1*atext [CFWS]`: comments may stand on either side of the type, and a `;` inside a
+    // comment does not end the type.
+    let value = TypedValue::split(b"rfc822 (as rewritten); bob@example.com");
+    assert_eq!(
+        (value.kind(), value.value()),
+        (&b"rfc822"[..], &b"bob@example.com"[..])
+    );
+    assert!(value.is_kind("rfc822"));
+    let value = TypedValue::split(b"(primary; then backup) dns ; mx.example.com");
+    assert_eq!(
+        (value.kind(), value.value()),
+        (&b"dns"[..], &b"mx.example.com"[..])
+    );
+    let value = TypedValue::split(b"smtp (a \\) and (nested; one)); 550 5.1.1 No");
+    assert_eq!(
+        (value.kind(), value.value()),
+        (&b"smtp"[..], &b"550 5.1.1 No"[..])
+    );
+    let report = DeliveryStatus::parse(
+        b"Final-Recipient: rfc822 (x; y); bob@example.com\r\n\
+          Action: failed\r\n\
+          Diagnostic-Code: smtp (from mx; port 25); 550 5.1.1 No such user\r\n",
+    )
+    .unwrap();
+    let recipient = report.recipients().next().unwrap();
+    assert_eq!(recipient.address(), Some(&b"bob@example.com"[..]));
+    let diagnostic = recipient.diagnostic_code().unwrap();
+    assert!(diagnostic.is_smtp());
+    assert_eq!(diagnostic.reply_code(), Some(550));
+    assert_eq!(diagnostic.enhanced(), Some(code("5.1.1")));
+}
+
+#[test]
+fn typed_value_whose_text_before_a_semicolon_is_not_a_type() {
+    // A type is one atom (RFC 3464 §2.1.2, §2.3.6 `diagnostic-type = atom`): text of several
+    // words before the first `;` is an untyped value, like one without any `;`.
+    let value = TypedValue::split(b"550 5.1.1 user unknown; mailbox disabled");
+    assert_eq!(
+        (value.kind(), value.value()),
+        (&b""[..], &b"550 5.1.1 user unknown; mailbox disabled"[..])
+    );
+    let report = DeliveryStatus::parse(
+        b"Final-Recipient: rfc822; bob@example.com\n\
+          Action: failed\n\
+          Diagnostic-Code: 550 5.1.1 user unknown; mailbox disabled\n",
+    )
+    .unwrap();
+    let diagnostic = report
+        .recipients()
+        .next()
+        .unwrap()
+        .diagnostic_code()
+        .unwrap();
+    assert_eq!(diagnostic.kind(), b"");
+    assert_eq!(diagnostic.reply_code(), Some(550));
+    assert_eq!(diagnostic.enhanced(), Some(code("5.1.1")));
+    // An empty type before the `;` stays an empty type.
+    let value = TypedValue::split(b" ; bob@example.com");
+    assert_eq!(
+        (value.kind(), value.value()),
+        (&b""[..], &b"bob@example.com"[..])
+    );
+}
+
+#[test]
+fn text_lines_drop_an_enhanced_code_folded_onto_the_next_line() {
+    // RFC 3464 §2.3.6: the diagnostic is the SMTP reply, `550 5.1.1 User unknown` (RFC 5321
+    // §4.2, RFC 2034 §4), here folded right after the reply code. Its text is `User unknown`,
+    // whether read whole or line by line.
+    let report = DeliveryStatus::parse(
+        b"Final-Recipient: rfc822; bob@example.com\r\n\
+          Action: failed\r\n\
+          Diagnostic-Code: smtp; 550\r\n\
+          \x20   5.1.1 User unknown\r\n",
+    )
+    .unwrap();
+    let diagnostic = report
+        .recipients()
+        .next()
+        .unwrap()
+        .diagnostic_code()
+        .unwrap();
+    assert_eq!(diagnostic.reply_code(), Some(550));
+    assert_eq!(diagnostic.enhanced(), Some(code("5.1.1")));
+    assert_eq!(diagnostic.text(), b"User unknown");
+    assert_eq!(lines(diagnostic.text_lines()), ["User unknown"]);
+    let mut buf = [0; 64];
+    assert_eq!(diagnostic.unfold_into(&mut buf), b"User unknown");
+    // Only the codes that begin the reply go: a later line keeps its text.
+    let report = DeliveryStatus::parse(
+        b"Final-Recipient: rfc822; bob@example.com\n\
+          Diagnostic-Code: smtp; 550\n 5.1.1 User unknown\n see 5.1.1 above\n",
+    )
+    .unwrap();
+    let diagnostic = report
+        .recipients()
+        .next()
+        .unwrap()
+        .diagnostic_code()
+        .unwrap();
+    assert_eq!(
+        lines(diagnostic.text_lines()),
+        ["User unknown", "see 5.1.1 above"]
+    );
+}

@@ -142,6 +142,7 @@ impl<'a> DiagnosticCode<'a> {
             lines: ValueLines::new(self.value()),
             code: self.reply_code(),
             first: true,
+            after_bare_code: false,
         }
     }
 }
@@ -190,6 +191,8 @@ pub struct TextLines<'a> {
     lines: ValueLines<'a>,
     code: Option<u16>,
     first: bool,
+    /// The first line held the reply code alone: the enhanced code may begin the next one.
+    after_bare_code: bool,
 }
 
 impl<'a> Iterator for TextLines<'a> {
@@ -199,13 +202,19 @@ impl<'a> Iterator for TextLines<'a> {
         loop {
             let line = self.lines.next()?;
             let first = core::mem::replace(&mut self.first, false);
+            let after_bare_code = core::mem::replace(&mut self.after_bare_code, false);
             // A later line is stripped only when it repeats the reply's code.
             let repeats = self.code.is_some() && reply_code_at(line) == self.code;
             let text = if first || repeats {
                 strip_codes(line, self.code)
+            } else if after_bare_code {
+                enhanced_at(line).map_or(line, |(_, after)| super::field::trim(after))
             } else {
                 line
             };
+            if first && self.code.is_some() && enhanced_at(skip_code(line, self.code)).is_none() {
+                self.after_bare_code = text.is_empty();
+            }
             if !text.is_empty() {
                 return Some(text);
             }

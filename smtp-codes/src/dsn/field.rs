@@ -109,7 +109,9 @@ pub struct TypedValue<'a> {
 }
 
 impl<'a> TypedValue<'a> {
-    /// Splits a field value at its first `;` and trims both sides.
+    /// Splits a field value at its first `;` outside comments and trims both sides; the type is
+    /// one atom, its comments dropped (`rfc822 (note); a@b`). When the text before the `;` is not
+    /// one atom (`550 no such user; disabled`), the value has no type, as without a `;`.
     ///
     /// ```
     /// let value = smtp_codes::dsn::TypedValue::split(b" smtp ;  550 No\r\n such user");
@@ -117,9 +119,9 @@ impl<'a> TypedValue<'a> {
     /// ```
     #[must_use]
     pub fn split(value: &'a [u8]) -> TypedValue<'a> {
-        match value.iter().position(|&byte| byte == b';') {
-            Some(semicolon) => TypedValue {
-                kind: trim(&value[..semicolon]),
+        match type_before_semicolon(value) {
+            Some((kind, semicolon)) => TypedValue {
+                kind,
                 value: trim(&value[semicolon + 1..]),
             },
             None => TypedValue {
@@ -169,6 +171,51 @@ impl<'a> TypedValue<'a> {
     pub fn value_lines(&self) -> ValueLines<'a> {
         ValueLines::new(self.value)
     }
+}
+
+/// For a value that starts with a type (RFC 5322 §3.2.3 `atom`: `[CFWS] 1*atext [CFWS]`) and a
+/// `;`: the type without its comments and white space, and where the `;` is. `None` when no `;`
+/// stands outside comments, or when what comes before it is not one atom (text of several words).
+fn type_before_semicolon(value: &[u8]) -> Option<(&[u8], usize)> {
+    let mut depth = 0usize;
+    let mut atom: Option<(usize, usize)> = None;
+    let mut at = 0;
+    while at < value.len() {
+        let byte = value[at];
+        if depth > 0 {
+            match byte {
+                // A quoted-pair: the next byte is taken as it is.
+                b'\\' => at += 1,
+                b'(' => depth += 1,
+                b')' => depth -= 1,
+                _ => {}
+            }
+        } else {
+            match byte {
+                b'(' => depth = 1,
+                b';' => {
+                    return Some((
+                        atom.map_or(&value[..0], |(start, end)| &value[start..end]),
+                        at,
+                    ))
+                }
+                b' ' | b'\t' | b'\r' | b'\n' => {}
+                _ if is_atext(byte) => match atom {
+                    None => atom = Some((at, at + 1)),
+                    Some((start, end)) if end == at => atom = Some((start, at + 1)),
+                    Some(_) => return None,
+                },
+                _ => return None,
+            }
+        }
+        at += 1;
+    }
+    None
+}
+
+/// RFC 5322 §3.2.3 `atext`.
+fn is_atext(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"!#$%&'*+-/=?^_`{|}~".contains(&byte)
 }
 
 /// The lines of a folded value, each without its line ending and trimmed; empty lines skipped.
