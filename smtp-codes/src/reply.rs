@@ -248,7 +248,9 @@ impl<'a> Iterator for Lines<'a> {
         let (line, rest) = self.rest.split_at(end);
         self.rest = rest;
         let line = strip_line_end(line);
-        Some(line.get(4..).unwrap_or_default())
+        // A bare code ("250\r\n") has an empty text: the empty slice at the end of its line, so
+        // that every line handed out lies inside the reply.
+        Some(line.get(4..).unwrap_or(&line[line.len()..]))
     }
 }
 

@@ -35,6 +35,38 @@ fn bare_codes_are_replies() {
     assert_eq!(texts(&reply), [&b"first"[..], b""]);
 }
 
+/// The empty text of a bare code is a slice of the reply too (at its line's end), as every
+/// other text is: a caller may take its offset in the input (found by the `ehlo` fuzz target).
+#[test]
+fn the_empty_text_of_a_bare_code_lies_inside_the_reply() {
+    for input in [
+        &b"250\r\n"[..],
+        b"250\n",
+        b"250-first\r\n250\r\n",
+        b"250\r\nNEXT",
+    ] {
+        let (reply, used) = parse(input).unwrap();
+        let whole = reply.as_bytes().as_ptr_range();
+        for text in reply.lines() {
+            let range = text.as_ptr_range();
+            assert!(
+                whole.start <= range.start && range.end <= whole.end,
+                "{input:?}: {text:?} is outside the reply"
+            );
+        }
+        let last = reply.lines().last().unwrap();
+        let offset = last.as_ptr() as usize - input.as_ptr() as usize;
+        assert!(
+            offset <= used - 1,
+            "{input:?}: the last text starts at {offset}, past the reply"
+        );
+    }
+    let (reply, _) = parse(b"250\r\n").unwrap();
+    let ehlo = smtp_codes::Ehlo::parse(&reply).unwrap();
+    let whole = reply.as_bytes().as_ptr_range();
+    assert!(whole.contains(&ehlo.domain().as_ptr()) || ehlo.domain().as_ptr() == whole.end);
+}
+
 #[test]
 fn anything_else_after_the_code_is_an_error() {
     let cases: [(&[u8], ParseError); 7] = [

@@ -75,7 +75,7 @@ impl<'a> Ehlo<'a> {
         if reply.code() != 250 {
             return Err(EhloError::NotOk { code: reply.code() });
         }
-        let first = reply.lines().next().unwrap_or_default();
+        let first = reply.lines().next().unwrap_or(&reply.as_bytes()[..0]);
         let first = trim(first);
         let end = first
             .iter()
