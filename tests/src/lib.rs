@@ -7,6 +7,12 @@ mod bounce;
 pub use bounce::{bounce_cases, bounce_corpus_dir, BounceCase};
 pub mod server;
 
+/// The README's Rust examples, compiled and run as doctests by `cargo test --workspace` (blocks
+/// marked `ignore` are signature listings; `no_run` ones need a network).
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeExamples;
+
 /// A real reply from `data/replies.txt`, with what its source says about it.
 #[derive(Debug, Clone)]
 pub struct Case {
