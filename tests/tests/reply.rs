@@ -57,7 +57,7 @@ fn the_empty_text_of_a_bare_code_lies_inside_the_reply() {
         let last = reply.lines().last().unwrap();
         let offset = last.as_ptr() as usize - input.as_ptr() as usize;
         assert!(
-            offset <= used - 1,
+            offset < used,
             "{input:?}: the last text starts at {offset}, past the reply"
         );
     }
