@@ -10,6 +10,7 @@ use std::cell::RefCell;
 use csv::StringRecord;
 
 use crate::errors::FileErrors;
+use crate::fields;
 
 /// One column of a table.
 pub struct Column {
@@ -144,6 +145,12 @@ impl<'t, 'a> Row<'t, 'a> {
     /// The text of `column` as written; empty when an optional column is missing.
     pub fn text(&self, column: &'static str) -> &'t str {
         self.table.field(self.record, column)
+    }
+
+    /// The text of `column`, which must not be blank (`the meaning is empty` otherwise).
+    pub fn required_text(&self, column: &'static str) -> &'t str {
+        self.read(column, |text| fields::non_empty(text, column));
+        self.text(column)
     }
 
     /// `column` read by `reader`; a problem is reported on this row and field.

@@ -37,8 +37,7 @@ fn entry(row: &Row, codes: &mut FirstSeen<(u16, u16)>, names: &mut Unique) -> Op
             format_args!("code X.{subject}.{detail}"),
         );
     }
-    let title = row.text("title");
-    row.read("title", |text| fields::non_empty(text, "title"));
+    let title = row.required_text("title");
     let basic_codes = row.read_each("basic_codes", fields::basic_codes);
     let name = names.check(names::variant_name(row, "title"), row);
     let reference = row.text("reference");

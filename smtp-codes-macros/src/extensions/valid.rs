@@ -35,8 +35,7 @@ fn entry(row: &Row, keywords: &mut FirstSeen<String>, names: &mut Unique) -> Opt
             format_args!("keyword `{keyword}` (keywords are case-insensitive)"),
         );
     }
-    let description = row.text("description");
-    row.read("description", |text| fields::non_empty(text, "description"));
+    let description = row.required_text("description");
     let parameters = row.read("parameters", parameter_form);
     // A name derived from a bad keyword would only repeat the keyword's problem.
     let name = if keyword.is_some() || !row.text("name").is_empty() {

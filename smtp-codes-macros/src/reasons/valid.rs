@@ -97,8 +97,7 @@ fn reasons(file: &FileErrors) -> (Vec<ReasonEntry>, Vec<String>) {
                 true
             }
         };
-        let description = row.text("description");
-        row.read("description", |text| fields::non_empty(text, "description"));
+        let description = row.required_text("description");
         let hard = row.read("hard", fields::boolean);
         if let (true, Some(hard)) = (name_ok, hard) {
             entries.push(ReasonEntry {

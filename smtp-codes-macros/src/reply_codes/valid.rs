@@ -40,8 +40,7 @@ fn entry(
             format_args!("code {code}"),
         );
     }
-    let meaning = row.text("meaning");
-    row.read("meaning", |text| fields::non_empty(text, "meaning"));
+    let meaning = row.required_text("meaning");
     let retryable = row.read("retryable", fields::boolean);
     if let (Some(true), Some(code)) = (retryable, code) {
         if code < 400 {

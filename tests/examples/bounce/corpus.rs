@@ -7,10 +7,7 @@ use mail_parser::{MessageParser, MimeHeaders};
 
 /// `$BOUNCE_CORPUS` if set, else `<workspace root>/../shared/bounce-corpus`.
 pub fn dir() -> PathBuf {
-    match std::env::var_os("BOUNCE_CORPUS") {
-        Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bounce-corpus"),
-    }
+    smtp_codes_tests::bounce_corpus_dir()
 }
 
 /// The corpus directory, checked: panics with a message naming the path when it is missing.

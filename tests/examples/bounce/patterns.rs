@@ -158,24 +158,7 @@ pub fn verb(sent: &str) -> Option<Command> {
 pub fn command_name(command: Command) -> &'static str {
     match command {
         Command::Greeting => "CONN",
-        Command::Helo => "HELO",
-        Command::Ehlo => "EHLO",
-        Command::Lhlo => "LHLO",
-        Command::Mail => "MAIL",
-        Command::Rcpt => "RCPT",
         Command::Data | Command::EndOfData => "DATA",
-        Command::Bdat => "BDAT",
-        Command::Rset => "RSET",
-        Command::Vrfy => "VRFY",
-        Command::Expn => "EXPN",
-        Command::Help => "HELP",
-        Command::Noop => "NOOP",
-        Command::Quit => "QUIT",
-        Command::StartTls => "STARTTLS",
-        Command::Auth => "AUTH",
-        Command::Etrn => "ETRN",
-        Command::Atrn => "ATRN",
-        Command::Burl => "BURL",
-        _ => "",
+        verb => verb.as_str(),
     }
 }
