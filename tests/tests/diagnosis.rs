@@ -321,6 +321,62 @@ fn a_user_unknown_status_yields_to_words_naming_another_cause() {
 }
 
 #[test]
+fn a_transient_failure_never_suppresses_the_address() {
+    // Postfix with unknown_local_recipient_reject_code = 450: the words say unknown, the code says
+    // "try again": the reason stands, the address is kept.
+    let postfix = Diagnosis::of(
+        Some(450),
+        code("4.1.1"),
+        b"450 4.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(postfix.reason(), Reason::UserUnknown);
+    assert!(!postfix.is_hard());
+    // Gmail's DSN for an NXDOMAIN answer carries Status: 4.0.0; the status's class wins over a
+    // missing or permanent code.
+    let gmail = Diagnosis::of(
+        None,
+        code("4.0.0"),
+        b"DNS Error: DNS type 'mx' lookup of example.jp responded with code NXDOMAIN Domain name not found: example.jp",
+        None,
+    );
+    assert_eq!(gmail.reason(), Reason::HostUnknown);
+    assert!(!gmail.is_hard());
+    let status_wins = Diagnosis::of(
+        Some(550),
+        code("4.1.1"),
+        b"User unknown",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(status_wins.reason(), Reason::UserUnknown);
+    assert!(!status_wins.is_hard());
+    // The same words, permanent: hard.
+    let permanent = Diagnosis::of(
+        Some(550),
+        code("5.1.1"),
+        b"User unknown",
+        Some(Command::Rcpt),
+    );
+    assert!(permanent.is_hard());
+    // RFC 3463 X.1.6 "Destination mailbox has moved": permanent, hard; transient, kept.
+    let moved = Diagnosis::of(
+        Some(550),
+        code("5.1.6"),
+        b"Mailbox has moved",
+        Some(Command::Rcpt),
+    );
+    let moved_later = Diagnosis::of(
+        Some(450),
+        code("4.1.6"),
+        b"Mailbox has moved",
+        Some(Command::Rcpt),
+    );
+    assert_eq!(moved.reason(), Reason::HasMoved);
+    assert_eq!(moved_later.reason(), Reason::HasMoved);
+    assert_eq!((moved.is_hard(), moved_later.is_hard()), (true, false));
+}
+
+#[test]
 fn dns_failures_tell_a_missing_domain_from_a_failed_lookup() {
     // Gmail's DSN: the MX lookup answered NXDOMAIN (RFC 1035 RCODE 3): the domain does not exist.
     let nxdomain = Diagnosis::of(

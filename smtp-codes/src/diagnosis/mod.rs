@@ -135,8 +135,10 @@ impl Diagnosis {
                 },
             },
         };
+        // A transient failure (a 4yz code, or a 4.x.x status) never suppresses the address: the
+        // reporter has not decided that it cannot be delivered (RFC 5321 §4.2.1, RFC 3463 §3.1).
         let transient = class_of(reply_code, status) == Some(Class::TransientNegativeCompletion);
-        let hard = reason.is_hard() && !(reason == Reason::NotAccept && transient);
+        let hard = reason.is_hard() && !transient;
         Diagnosis {
             reason,
             hard,
@@ -153,8 +155,17 @@ impl Diagnosis {
         self.reason
     }
 
-    /// Whether to suppress the address (a hard bounce): the reason's `hard` column, except that
-    /// `NotAccept` is hard only when the failure is permanent (not a 4yz code or `4.x.x` status).
+    /// Whether to suppress the address (a hard bounce): the reason's `hard` column, when the
+    /// failure is permanent. A transient one (a 4yz code, or a `4.x.x` status, which wins over the
+    /// code) is never hard, whatever the reason.
+    ///
+    /// ```
+    /// use smtp_codes::{Command, Diagnosis, Reason};
+    /// let text = b"450 4.1.1 <bob@example.com>: Recipient address rejected: User unknown in local recipient table";
+    /// let diagnosis = Diagnosis::of(None, None, text, Some(Command::Rcpt));
+    /// assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+    /// assert!(!diagnosis.is_hard()); // the server may know the address tomorrow
+    /// ```
     #[must_use]
     pub const fn is_hard(&self) -> bool {
         self.hard
