@@ -332,6 +332,11 @@ fn a_transient_failure_never_suppresses_the_address() {
     );
     assert_eq!(postfix.reason(), Reason::UserUnknown);
     assert!(!postfix.is_hard());
+    let shown = postfix.to_string();
+    assert!(
+        shown.starts_with("UserUnknown (soft: the failure is transient): status X.1.1 decides"),
+        "{shown}"
+    );
     // Gmail's DSN for an NXDOMAIN answer carries Status: 4.0.0; the status's class wins over a
     // missing or permanent code.
     let gmail = Diagnosis::of(

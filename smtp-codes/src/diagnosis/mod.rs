@@ -219,9 +219,14 @@ impl Diagnosis {
 }
 
 impl fmt::Display for Diagnosis {
-    /// `UserUnknown (hard): status X.1.1 decides (...)`.
+    /// `UserUnknown (hard): status X.1.1 decides (...)`; a reason that is hard when permanent
+    /// says why it is not: `UserUnknown (soft: the failure is transient): ...`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let kind = if self.hard { "hard" } else { "soft" };
+        let kind = match (self.hard, self.reason.is_hard()) {
+            (true, _) => "hard",
+            (false, true) => "soft: the failure is transient",
+            (false, false) => "soft",
+        };
         write!(f, "{} ({kind}): {}", self.reason, self.evidence)
     }
 }
