@@ -4,7 +4,7 @@
 #
 #   scripts/bounce-accuracy.sh [CORPUS_DIR]
 #
-# CORPUS_DIR defaults to $BOUNCE_CORPUS, else ../shared/bounce-corpus beside the repository. It
+# CORPUS_DIR defaults to $BOUNCE_CORPUS, else tests/data/bounce-corpus (the development half). It
 # holds eml/, cases.tsv (one row per failed recipient with the expected reason and hard/soft) and
 # sisimai.pl. Installs Debian's libsisimai-perl when Sisimai is missing (needs root and apt).
 #
@@ -17,7 +17,7 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
-corpus="${1:-${BOUNCE_CORPUS:-$root/../shared/bounce-corpus}}"
+corpus="${1:-${BOUNCE_CORPUS:-$root/tests/data/bounce-corpus}}"
 if [ ! -f "$corpus/cases.tsv" ] || [ ! -d "$corpus/eml" ]; then
     echo "the bounce corpus is missing: expected cases.tsv and eml/ in $corpus" >&2
     exit 2

@@ -68,7 +68,7 @@ perl -e '
 # Seeds for the delivery-status parser: the real bounces kept for the tests (whole emails: their
 # headers are fields too, and their delivery-status parts follow).
 mkdir -p fuzz/corpus/dsn
-cp tests/data/bounces/*.eml fuzz/corpus/dsn/
+cp tests/data/bounce-corpus/eml/*.eml fuzz/corpus/dsn/
 # The diagnosis target reads any text: the replies are its seeds too.
 mkdir -p fuzz/corpus/diagnosis
 cp fuzz/corpus/reply_parse/* fuzz/corpus/diagnosis/

@@ -4,10 +4,10 @@
 # and text-only matcher, after the merges the corpus README names) and its text-only rate, the
 # figure the diagnosis bench's ratio is taken against.
 #
-# Usage: scripts/sisimai-compare.sh [CORPUS_DIR]   (default: $BOUNCE_CORPUS or ../shared/bounce-corpus)
+# Usage: scripts/sisimai-compare.sh [CORPUS_DIR]   (default: $BOUNCE_CORPUS or tests/data/bounce-corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-corpus=${1:-${BOUNCE_CORPUS:-../shared/bounce-corpus}}
+corpus=${1:-${BOUNCE_CORPUS:-tests/data/bounce-corpus}}
 [ -f "$corpus/cases.tsv" ] || { echo "no bounce corpus at $corpus (cases.tsv missing)" >&2; exit 1; }
 if ! perl -MSisimai -e 1 2>/dev/null; then
     apt-get update -qq && apt-get install -y -qq libsisimai-perl >/dev/null

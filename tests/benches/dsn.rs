@@ -7,7 +7,7 @@
 //! fields and the rest as a body, so it does less structural work than ours, and allocates).
 //! No other Rust crate reads delivery status fields.
 //!
-//! Needs the corpus: `$BOUNCE_CORPUS`, else `../shared/bounce-corpus` beside the workspace.
+//! Reads the corpus: `$BOUNCE_CORPUS`, else `tests/data/bounce-corpus`.
 //! Run: `cargo bench -p smtp-codes-tests --bench dsn -- --warm-up-time 1 --measurement-time 3`.
 
 #[path = "../examples/bounce/corpus.rs"]

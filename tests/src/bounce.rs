@@ -1,6 +1,6 @@
-//! The bounce corpus (`../shared/bounce-corpus/cases.tsv`, or `$BOUNCE_CORPUS`): one failed
-//! recipient a row, with the reason and hard/soft verdict Sisimai's tables give it. The corpus is
-//! read in place, never copied (its BSD-2 license stays with it).
+//! The bounce corpus's development half (`data/bounce-corpus/cases.tsv`, or `$BOUNCE_CORPUS`): one
+//! failed recipient a row, with the reason and hard/soft verdict Sisimai's tables give it. Its
+//! BSD-2 `LICENSE` and `README.md` lie beside it.
 
 use std::path::PathBuf;
 
@@ -25,12 +25,12 @@ pub struct BounceCase {
     pub text: String,
 }
 
-/// The corpus directory: `$BOUNCE_CORPUS`, else `<workspace root>/../shared/bounce-corpus`.
+/// The corpus directory: `$BOUNCE_CORPUS`, else the copy in `tests/data/bounce-corpus`.
 #[must_use]
 pub fn bounce_corpus_dir() -> PathBuf {
     match std::env::var_os("BOUNCE_CORPUS") {
         Some(dir) => PathBuf::from(dir),
-        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/bounce-corpus"),
+        None => PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/bounce-corpus"),
     }
 }
 

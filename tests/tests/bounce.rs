@@ -1,7 +1,7 @@
-//! The `bounce` example's extraction, end to end: on bounces kept in `tests/data/bounces/`
-//! (expected values read off the files by hand), on its own output format, and on the whole
-//! bounce corpus against floors (`$BOUNCE_CORPUS`, else `../shared/bounce-corpus` beside the
-//! workspace; the test fails, naming the path, when it is missing).
+//! The `bounce` example's extraction, end to end: on single bounces of the corpus
+//! (`tests/data/bounce-corpus/eml/`; expected values read off the files by hand), on its own output
+//! format, and on the whole bounce corpus against floors (`$BOUNCE_CORPUS`, else
+//! `tests/data/bounce-corpus`).
 
 #[path = "../examples/bounce/corpus.rs"]
 mod corpus;
@@ -28,7 +28,7 @@ use smtp_codes_tests::data_path;
 type Summary<'a> = (&'a str, Option<u16>, Option<String>, Option<Command>);
 
 fn failures_of(name: &str) -> Vec<Failure> {
-    let path = data_path(&format!("data/bounces/{name}"));
+    let path = data_path(&format!("data/bounce-corpus/eml/{name}"));
     failures_in_file(&std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
@@ -188,7 +188,7 @@ fn the_example_prints_the_documented_tsv() {
         "the bounce example is not built at {}",
         example.display()
     );
-    let file = data_path("data/bounces/lhost-outlook-04.eml");
+    let file = data_path("data/bounce-corpus/eml/lhost-outlook-04.eml");
     let output = Process::new(&example)
         .arg("--tsv")
         .arg(&file)

@@ -1,4 +1,4 @@
-//! Accuracy of `Diagnosis::of` on the bounce corpus (`../shared/bounce-corpus/cases.tsv`, or
+//! Accuracy of `Diagnosis::of` on the bounce corpus (`tests/data/bounce-corpus/cases.tsv`, or
 //! `$BOUNCE_CORPUS`): each row's reply code, status, diagnostic text and command against the
 //! reason and hard/soft verdict the corpus gives. Prints the figures and the confusion table;
 //! fails below 85 % (reason) or 95 % (hard/soft). `DIAGNOSIS_MISSES=1` prints every miss.

@@ -1,17 +1,17 @@
 //! The delivery-status parser (`smtp_codes::dsn`, RFC 3464) on real reports (edge cases written
 //! by hand are in `dsn_edge_cases.rs`).
 //!
-//! The real reports are emails of the bounce corpus copied into `tests/data/bounces/` (BSD-2,
-//! `LICENSE` beside them); every expected value below was read off those files by hand.
+//! The real reports are emails of the bounce corpus (`tests/data/bounce-corpus/eml/`, BSD-2,
+//! `LICENSE` beside it); every expected value below was read off those files by hand.
 
 use mail_parser::{MessageParser, MimeHeaders};
 use smtp_codes::dsn::{Action, DeliveryStatus, ParseError};
 use smtp_codes::EnhancedCode;
 use smtp_codes_tests::data_path;
 
-/// The body of the first `message/delivery-status` part of `data/bounces/NAME`.
+/// The body of the first `message/delivery-status` part of `data/bounce-corpus/eml/NAME`.
 fn report_part(name: &str) -> Vec<u8> {
-    let path = data_path(&format!("data/bounces/{name}"));
+    let path = data_path(&format!("data/bounce-corpus/eml/{name}"));
     let raw = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let message = MessageParser::default()
         .parse(&raw)

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use mail_parser::{MessageParser, MimeHeaders};
 
-/// `$BOUNCE_CORPUS` if set, else `<workspace root>/../shared/bounce-corpus`.
+/// `$BOUNCE_CORPUS` if set, else `tests/data/bounce-corpus`.
 pub fn dir() -> PathBuf {
     smtp_codes_tests::bounce_corpus_dir()
 }
