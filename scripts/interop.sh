@@ -3,9 +3,16 @@
 # loopback port, and swaks.
 #
 #   scripts/interop.sh install          install postfix and swaks from Debian when missing
+#                                       (needs root and apt-get; under a lock, so that two callers
+#                                       never run the package manager at once)
+#   scripts/interop.sh check            exit 0 when postfix, swaks and python3 are all there
 #   scripts/interop.sh start DIR PORT   configure a private Postfix in DIR, listening on
 #                                       127.0.0.1:PORT, and start it; prints its master's pid
 #   scripts/interop.sh stop DIR         stop that instance by its master's pid
+#
+# The tests that need these peers are #[ignore]d: `cargo test --workspace` passes without them.
+# `.ci/run` runs `scripts/interop.sh install` once, then the ignored tests
+# (`cargo test --workspace -- --ignored`). The tests never install anything themselves.
 #
 # The instance has its own configuration, queue and data directories under DIR, and touches
 # neither /etc/postfix's instance nor the machine's mail system: installing the package selects
@@ -24,13 +31,41 @@ die() {
     exit 1
 }
 
+# The Debian packages of the peers that are not on this machine.
+missing_packages() {
+    command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || echo postfix
+    command -v swaks >/dev/null 2>&1 || echo swaks
+    command -v python3 >/dev/null 2>&1 || echo python3
+}
+
+check() {
+    local missing
+    missing=$(missing_packages | tr '\n' ' ')
+    [ -z "$missing" ] || die "missing: ${missing% } (run scripts/interop.sh install as root)"
+}
+
+# One package-manager run at a time, whoever calls: the lock is held until this script exits.
+lock() {
+    local lockfile="${TMPDIR:-/tmp}/smtp-codes-interop-install.lock"
+    if command -v flock >/dev/null 2>&1; then
+        exec 9>"$lockfile"
+        flock 9 || die "could not lock $lockfile"
+    else
+        until mkdir "$lockfile.d" 2>/dev/null; do sleep 1; done
+        trap 'rmdir "$lockfile.d"' EXIT
+    fi
+}
+
 install() {
     local missing=()
-    command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] || missing+=(postfix)
-    command -v swaks >/dev/null 2>&1 || missing+=(swaks)
+    mapfile -t missing < <(missing_packages)
     [ "${#missing[@]}" -eq 0 ] && return 0
     [ "$(id -u)" -eq 0 ] || die "${missing[*]} missing, and installing needs root"
     command -v apt-get >/dev/null 2>&1 || die "${missing[*]} missing, and there is no apt-get"
+    lock
+    # Another caller may have installed them while this one waited for the lock.
+    mapfile -t missing < <(missing_packages)
+    [ "${#missing[@]}" -eq 0 ] && return 0
     echo "interop.sh: installing ${missing[*]} from Debian" >&2
     # Install without configuring or starting the machine's own Postfix.
     echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
@@ -42,7 +77,8 @@ install() {
 start() {
     local dir="$1" port="$2"
     [[ "$port" =~ ^[0-9]+$ ]] || die "port '$port' is not a number"
-    install
+    command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] ||
+        die "postfix is missing: run scripts/interop.sh install (as root) first"
     [ "$(id -u)" -eq 0 ] || die "a Postfix instance must be started as root"
     id postfix >/dev/null 2>&1 || die "no postfix user: is the postfix package installed?"
     getent group postdrop >/dev/null || die "no postdrop group: is the postfix package installed?"
@@ -147,7 +183,8 @@ stop() {
 
 case "${1:-}" in
 install) install ;;
+check) check ;;
 start) [ $# -eq 3 ] || die "usage: $0 start DIR PORT"; start "$2" "$3" ;;
 stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
-*) die "usage: $0 install | start DIR PORT | stop DIR" ;;
+*) die "usage: $0 install | check | start DIR PORT | stop DIR" ;;
 esac
