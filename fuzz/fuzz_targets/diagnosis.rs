@@ -4,7 +4,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtp_codes::{Command, Diagnosis, Evidence, Reason};
+use smtp_codes::{diagnosis::Evidence, Command, Diagnosis, Reason};
 
 fuzz_target!(|text: &[u8]| {
     let bare = Diagnosis::of(None, None, text, None);

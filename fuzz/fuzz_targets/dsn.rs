@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtp_codes::dsn::{DeliveryStatus, Field, ParseError};
+use smtp_codes::dsn::{DeliveryStatus, Field, ParseDeliveryStatusError};
 
 fuzz_target!(|input: &[u8]| {
     let whole = DeliveryStatus::parse(input);
@@ -12,7 +12,12 @@ fuzz_target!(|input: &[u8]| {
             assert!(used <= input.len());
             assert_eq!(report.as_bytes(), &input[..used]);
             // `parse` accepts exactly the reports `parse_prefix` reads to the end.
-            assert_eq!(whole.is_ok(), used == input.len(), "used {used} of {}", input.len());
+            assert_eq!(
+                whole.is_ok(),
+                used == input.len(),
+                "used {used} of {}",
+                input.len()
+            );
             check_report(input, &report);
             check_round_trip(&report);
         }
@@ -24,7 +29,11 @@ fuzz_target!(|input: &[u8]| {
             }
         }
     }
-    if let Err(ParseError::MissingColon { offset } | ParseError::InvalidFieldName { offset }) = whole {
+    if let Err(
+        ParseDeliveryStatusError::MissingColon { offset }
+        | ParseDeliveryStatusError::InvalidFieldName { offset },
+    ) = whole
+    {
         assert!(offset < input.len());
     }
 });
@@ -66,11 +75,18 @@ fn check_report(input: &[u8], report: &DeliveryStatus<'_>) {
     for recipient in report.recipients() {
         count += 1;
         inside(input, recipient.as_bytes());
-        assert!(recipient.fields().next().is_some(), "an empty recipient block");
+        assert!(
+            recipient.fields().next().is_some(),
+            "an empty recipient block"
+        );
         for field in recipient.fields() {
             check_field(input, field);
         }
-        let _ = (recipient.action(), recipient.status(), recipient.last_attempt_date());
+        let _ = (
+            recipient.action(),
+            recipient.status(),
+            recipient.last_attempt_date(),
+        );
         // The diagnosis never panics, and answers the same twice.
         let diagnosis = recipient.diagnose(None);
         assert_eq!(diagnosis, recipient.diagnose(None));
@@ -126,5 +142,9 @@ fn check_round_trip(report: &DeliveryStatus<'_>) {
         written.extend_from_slice(b"\r\n");
     }
     let again = DeliveryStatus::parse(&written).expect("a written report parses");
-    assert_eq!(blocks(&again), (per_message, recipients), "written: {written:?}");
+    assert_eq!(
+        blocks(&again),
+        (per_message, recipients),
+        "written: {written:?}"
+    );
 }

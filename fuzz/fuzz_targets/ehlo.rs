@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtp_codes::{Ehlo, EhloError, Extension, MessageSize, Reply};
+use smtp_codes::{ehlo::MessageSize, ehlo::ParseEhloError, Ehlo, Extension, Reply};
 
 fuzz_target!(|input: &[u8]| {
     if let Ok((reply, _)) = Reply::parse(input) {
@@ -23,7 +23,11 @@ fn frame(input: &[u8]) -> Vec<u8> {
     let lines: Vec<&[u8]> = input.split(|&byte| byte == b'\n').take(600).collect();
     let mut framed = Vec::with_capacity(input.len() + 6 * lines.len());
     for (index, line) in lines.iter().enumerate() {
-        framed.extend_from_slice(if index + 1 == lines.len() { b"250 " } else { b"250-" });
+        framed.extend_from_slice(if index + 1 == lines.len() {
+            b"250 "
+        } else {
+            b"250-"
+        });
         framed.extend_from_slice(line);
         framed.extend_from_slice(b"\r\n");
     }
@@ -44,7 +48,7 @@ fn inside(whole: &[u8], part: &[u8], what: &str) {
 fn check(reply: &Reply<'_>) {
     let ehlo = match Ehlo::parse(reply) {
         Ok(ehlo) => ehlo,
-        Err(EhloError::NotOk { code }) => {
+        Err(ParseEhloError::NotOk { code }) => {
             assert_ne!(code, 250);
             assert_eq!(code, reply.code());
             return;
@@ -67,7 +71,10 @@ fn check(reply: &Reply<'_>) {
             .keyword()
             .iter()
             .any(|&b| matches!(b, b' ' | b'\t' | b'=')));
-        assert_eq!(capability.extension(), Extension::from_keyword(capability.keyword()));
+        assert_eq!(
+            capability.extension(),
+            Extension::from_keyword(capability.keyword())
+        );
         if let Some(extension) = capability.extension() {
             assert!(capability
                 .keyword()
@@ -88,7 +95,11 @@ fn check(reply: &Reply<'_>) {
         assert!(octets > 0, "SIZE 0 is no fixed maximum");
     }
     if let Some(limits) = ehlo.limits() {
-        let _ = (limits.rcpt_max(), limits.mail_max(), limits.rcpt_domain_max());
+        let _ = (
+            limits.rcpt_max(),
+            limits.mail_max(),
+            limits.rcpt_domain_max(),
+        );
         for limit in limits {
             inside(bytes, limit.name(), "a limit's name");
             inside(bytes, limit.value(), "a limit's value");
@@ -96,6 +107,9 @@ fn check(reply: &Reply<'_>) {
         }
     }
     for &extension in Extension::ALL {
-        assert_eq!(ehlo.supports(extension), ehlo.capability(extension).is_some());
+        assert_eq!(
+            ehlo.supports(extension),
+            ehlo.capability(extension).is_some()
+        );
     }
 }

@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use libfuzzer_sys::fuzz_target;
-use smtp_codes::{ParseReplyCodeError, ReplyCode};
+use smtp_codes::{code::ParseReplyCodeError, ReplyCode};
 
 fuzz_target!(|input: &[u8]| {
     let Ok(text) = std::str::from_utf8(input) else {

@@ -3,15 +3,17 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use smtp_codes::{Command, EnhancedCode, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
-
+use smtp_codes::{
+    reply::ParseReplyError, reply::MAX_REPLY_LEN, reply::MAX_REPLY_LINES, Command, EnhancedCode,
+    Reply,
+};
 
 fuzz_target!(|input: &[u8]| {
     let parsed = Reply::parse(input);
     check_prefixes(input, parsed);
     match parsed {
         Ok((reply, used)) => check_reply(input, reply, used),
-        Err(ParseError::Incomplete) => {
+        Err(ParseReplyError::Incomplete) => {
             assert!(input.len() <= MAX_REPLY_LEN, "Incomplete past the limit");
             // No LF at all, or every line so far a valid continuation line.
         }
@@ -27,7 +29,7 @@ fuzz_target!(|input: &[u8]| {
 
 /// More bytes never change a decision: a prefix of the input is `Incomplete`, or it parses to
 /// what the whole input parses to (the same reply, or the same error found early).
-fn check_prefixes(input: &[u8], parsed: Result<(Reply<'_>, usize), ParseError>) {
+fn check_prefixes(input: &[u8], parsed: Result<(Reply<'_>, usize), ParseReplyError>) {
     let line_ends = input
         .iter()
         .enumerate()
@@ -52,7 +54,7 @@ fn check_prefixes(input: &[u8], parsed: Result<(Reply<'_>, usize), ParseError>) 
             continue;
         }
         let prefix = Reply::parse(&input[..k]);
-        if prefix != Err(ParseError::Incomplete) {
+        if prefix != Err(ParseReplyError::Incomplete) {
             assert_eq!(
                 prefix, parsed,
                 "the first {k} bytes decide otherwise than all {len}"
@@ -101,7 +103,7 @@ fn check_reply(input: &[u8], reply: Reply<'_>, used: usize) {
         if k < used {
             assert_eq!(
                 Reply::parse(&input[..k]),
-                Err(ParseError::Incomplete),
+                Err(ParseReplyError::Incomplete),
                 "prefix of {k} bytes of a {used}-byte reply"
             );
         }

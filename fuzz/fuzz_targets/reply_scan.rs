@@ -7,7 +7,7 @@ use std::io::{self, Read};
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use smtp_codes::io::ReplyReader;
-use smtp_codes::{ParseError, Reply, ReplyScanner};
+use smtp_codes::{reply::ParseReplyError, reply::ReplyScanner, Reply};
 
 #[derive(Debug, Arbitrary)]
 struct Input {
@@ -48,7 +48,7 @@ fuzz_target!(|input: Input| {
     loop {
         let answer = scanner.scan(&bytes[..end]);
         assert_eq!(answer, Reply::parse(&bytes[..end]), "prefix of {end} bytes");
-        if !matches!(answer, Err(ParseError::Incomplete)) || end == bytes.len() {
+        if !matches!(answer, Err(ParseReplyError::Incomplete)) || end == bytes.len() {
             break;
         }
         let step = cuts.next().map_or(1, |&cut| usize::from(cut % 64).max(1));
@@ -75,13 +75,15 @@ fuzz_target!(|input: Input| {
                 assert_eq!(reply, expected);
                 rest = &rest[used..];
             }
-            (Err(error), Some(Err(ParseError::Incomplete))) => {
+            (Err(error), Some(Err(ParseReplyError::Incomplete))) => {
                 assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof);
                 break;
             }
             (Err(error), Some(Err(parse_error))) => {
                 assert_eq!(error.kind(), io::ErrorKind::InvalidData);
-                let source = error.get_ref().and_then(|inner| inner.downcast_ref::<ParseError>());
+                let source = error
+                    .get_ref()
+                    .and_then(|inner| inner.downcast_ref::<ParseReplyError>());
                 assert_eq!(source, Some(&parse_error));
                 break;
             }

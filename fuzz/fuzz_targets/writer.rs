@@ -5,8 +5,8 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use smtp_codes::{
-    write_reply, EnhancedCode, Reply, WriteError, MAX_REPLY_LEN, MAX_REPLY_LINES,
-    MAX_REPLY_LINE_LEN,
+    reply::WriteReplyError, reply::MAX_REPLY_LEN, reply::MAX_REPLY_LINES,
+    reply::MAX_REPLY_LINE_LEN, write_reply, EnhancedCode, Reply,
 };
 
 /// The most text lines taken from the input.
@@ -98,18 +98,22 @@ fn written(enhanced: Option<EnhancedCode>, text: &str) -> String {
 /// What `write_reply` documents, in its order: the code, the enhanced code's class, the number
 /// of lines, then each line (control characters other than HT, then its length), then the
 /// reply's length.
-fn expected(code: u16, enhanced: Option<EnhancedCode>, lines: &[&str]) -> Result<(), WriteError> {
+fn expected(
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    lines: &[&str],
+) -> Result<(), WriteReplyError> {
     if !(200..=599).contains(&code) {
-        return Err(WriteError::InvalidCode(code));
+        return Err(WriteReplyError::InvalidCode(code));
     }
     if let Some(enhanced) = enhanced {
         if u16::from(enhanced.class().digit()) != code / 100 {
-            return Err(WriteError::EnhancedClassMismatch { code, enhanced });
+            return Err(WriteReplyError::EnhancedClassMismatch { code, enhanced });
         }
     }
     let count = lines.len().max(1);
     if count > MAX_REPLY_LINES {
-        return Err(WriteError::TooManyLines { count });
+        return Err(WriteReplyError::TooManyLines { count });
     }
     let mut total = 0;
     for (line, text) in lines.iter().enumerate() {
@@ -117,12 +121,12 @@ fn expected(code: u16, enhanced: Option<EnhancedCode>, lines: &[&str]) -> Result
             .bytes()
             .find(|&byte| (byte < 0x20 && byte != b'\t') || byte == 0x7f)
         {
-            return Err(WriteError::UnsafeText { line, byte });
+            return Err(WriteReplyError::UnsafeText { line, byte });
         }
         // "550-5.7.606 text\r\n"
         let len = 4 + written(enhanced, text).len() + 2;
         if len > MAX_REPLY_LINE_LEN {
-            return Err(WriteError::LineTooLong { line, len });
+            return Err(WriteReplyError::LineTooLong { line, len });
         }
         total += len;
     }
@@ -134,7 +138,7 @@ fn expected(code: u16, enhanced: Option<EnhancedCode>, lines: &[&str]) -> Result
         total -= 1;
     }
     if total > MAX_REPLY_LEN {
-        return Err(WriteError::TooLong { len: total });
+        return Err(WriteReplyError::TooLong { len: total });
     }
     Ok(())
 }

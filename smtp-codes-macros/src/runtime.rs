@@ -2,8 +2,10 @@
 //! renames or moves a type, this is the file to change.
 //!
 //! Generated code names the runtime crate as `::smtp_codes` (the runtime crate declares
-//! `extern crate self as smtp_codes` so that this works inside it too); doctests name it as
-//! `smtp_codes`.
+//! `extern crate self as smtp_codes` so that this works inside it too), and names only what its
+//! one door for generated code, `::smtp_codes::__private`, re-exports: the public modules can
+//! move without touching the output. Doctests name public paths, as a user writes them
+//! (`smtp_codes::code::Category`).
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -31,15 +33,15 @@ pub fn category_variant(code: u16) -> &'static str {
     }
 }
 
-/// `::smtp_codes::Class`.
+/// `Class`.
 pub fn class_type() -> TokenStream {
-    quote!(::smtp_codes::Class)
+    quote!(::smtp_codes::__private::Class)
 }
 
-/// `::smtp_codes::Class::VARIANT` for `code`.
+/// `Class::VARIANT` for `code`.
 pub fn class(code: u16) -> TokenStream {
     let variant = format_ident!("{}", class_variant(code));
-    quote!(::smtp_codes::Class::#variant)
+    quote!(::smtp_codes::__private::Class::#variant)
 }
 
 /// `smtp_codes::Class::VARIANT` for `code`, as a doctest writes it.
@@ -52,16 +54,16 @@ pub fn category_variant_if_any(code: u16) -> Option<&'static str> {
     (code / 10 % 10 <= 5).then(|| category_variant(code))
 }
 
-/// `Option<::smtp_codes::Category>`, for tables whose codes may have no RFC 5321 category.
+/// `Option<Category>`, for tables whose codes may have no RFC 5321 category.
 pub fn optional_category_type() -> TokenStream {
-    quote!(::core::option::Option<::smtp_codes::Category>)
+    quote!(::core::option::Option<::smtp_codes::__private::Category>)
 }
 
-/// `Some(::smtp_codes::Category::VARIANT)` for `code`, or `None` when its second digit is above 5.
+/// `Some(Category::VARIANT)` for `code`, or `None` when its second digit is above 5.
 pub fn optional_category(code: u16) -> TokenStream {
     if let Some(variant) = category_variant_if_any(code) {
         let variant = format_ident!("{variant}");
-        quote!(::core::option::Option::Some(::smtp_codes::Category::#variant))
+        quote!(::core::option::Option::Some(::smtp_codes::__private::Category::#variant))
     } else {
         quote!(::core::option::Option::None)
     }
@@ -70,14 +72,14 @@ pub fn optional_category(code: u16) -> TokenStream {
 /// `Some(smtp_codes::Category::VARIANT)` or `None` for `code`, as a doctest writes it.
 pub fn optional_category_in_doc(code: u16) -> String {
     match category_variant_if_any(code) {
-        Some(variant) => format!("Some(smtp_codes::Category::{variant})"),
+        Some(variant) => format!("Some(smtp_codes::code::Category::{variant})"),
         None => "None".to_owned(),
     }
 }
 
-/// `::smtp_codes::Outcome`, the advice for a reply.
+/// `Outcome`, the advice for a reply.
 pub fn outcome_type() -> TokenStream {
-    quote!(::smtp_codes::Outcome)
+    quote!(::smtp_codes::__private::Outcome)
 }
 
 /// The runtime's advice for a code of known class: `Outcome` of `code`, `class` and `command`.
@@ -85,19 +87,19 @@ pub fn outcome(code: &TokenStream, class: &TokenStream, command: &TokenStream) -
     quote!(::smtp_codes::__private::outcome(#code, #class, #command))
 }
 
-/// `::smtp_codes::ReplyCodeTable`, the trait every reply-code enum implements.
+/// `ReplyCodeTable`, the trait every reply-code enum implements.
 pub fn reply_code_table() -> TokenStream {
-    quote!(::smtp_codes::ReplyCodeTable)
+    quote!(::smtp_codes::__private::ReplyCodeTable)
 }
 
-/// `::smtp_codes::IntoReplyCode`, what `write_reply` takes as a code.
+/// `IntoReplyCode`, what `write_reply` takes as a code.
 pub fn into_reply_code() -> TokenStream {
-    quote!(::smtp_codes::IntoReplyCode)
+    quote!(::smtp_codes::__private::IntoReplyCode)
 }
 
-/// `::smtp_codes::AnyReplyCode`, any code known or not.
+/// `AnyReplyCode`, any code known or not.
 pub fn any_reply_code() -> TokenStream {
-    quote!(::smtp_codes::AnyReplyCode)
+    quote!(::smtp_codes::__private::AnyReplyCode)
 }
 
 /// An `AnyReplyCode` of a table's code (`code`, a `u16` known to be in `200..=599`).
@@ -111,20 +113,20 @@ pub fn serde_impls(ident: &proc_macro2::Ident) -> TokenStream {
     quote!(::smtp_codes::__reply_code_serde!(#ident);)
 }
 
-/// `::smtp_codes::Category`.
+/// `Category`.
 pub fn category_type() -> TokenStream {
-    quote!(::smtp_codes::Category)
+    quote!(::smtp_codes::__private::Category)
 }
 
-/// `::smtp_codes::Category::VARIANT` for `code`.
+/// `Category::VARIANT` for `code`.
 pub fn category(code: u16) -> TokenStream {
     let variant = format_ident!("{}", category_variant(code));
-    quote!(::smtp_codes::Category::#variant)
+    quote!(::smtp_codes::__private::Category::#variant)
 }
 
 /// `smtp_codes::Category::VARIANT` for `code`, as a doctest writes it.
 pub fn category_in_doc(code: u16) -> String {
-    format!("smtp_codes::Category::{}", category_variant(code))
+    format!("smtp_codes::code::Category::{}", category_variant(code))
 }
 
 /// A `Class` predicate that a reply-code enum forwards.
@@ -170,90 +172,100 @@ pub const CLASS_PREDICATES: [ClassPredicate; 6] = [
     },
 ];
 
-/// `::smtp_codes::ParseReplyCodeError`, `FromStr`'s error.
+/// `ParseReplyCodeError`, the error of `FromStr` and `TryFrom<u16>`.
 pub fn parse_reply_code_error() -> TokenStream {
-    quote!(::smtp_codes::ParseReplyCodeError)
+    quote!(::smtp_codes::__private::ParseReplyCodeError)
 }
 
 /// The runtime's three-digit reader: `Result<u16, ParseReplyCodeError>` of a `&str` named `text`.
 pub fn three_digits(text: &TokenStream) -> TokenStream {
-    quote!(::smtp_codes::ParseReplyCodeError::three_digits(#text))
+    quote!(::smtp_codes::__private::three_digits(#text))
 }
 
-/// `ParseReplyCodeError::Unknown`, for three digits of no known code.
+/// `ParseReplyCodeError::Unknown`, for a number of no code in the table.
 pub fn parse_reply_code_error_unknown() -> TokenStream {
-    quote!(::smtp_codes::ParseReplyCodeError::Unknown)
+    quote!(::smtp_codes::__private::ParseReplyCodeError::Unknown)
 }
 
-/// `::smtp_codes::UnknownReplyCode`, `TryFrom<u16>`'s error (a tuple struct of the number).
-pub fn unknown_reply_code() -> TokenStream {
-    quote!(::smtp_codes::UnknownReplyCode)
-}
-
-/// `::smtp_codes::Subject`, the meaning of an enhanced code's subject (RFC 3463 §2).
+/// `Subject`, the meaning of an enhanced code's subject (RFC 3463 §2).
 pub fn subject_type() -> TokenStream {
-    quote!(::smtp_codes::Subject)
+    quote!(::smtp_codes::__private::Subject)
 }
 
 /// `Subject::from_u16(subject)`: `Option<Subject>`.
 pub fn subject_from_u16(subject: &TokenStream) -> TokenStream {
-    quote!(::smtp_codes::Subject::from_u16(#subject))
+    quote!(::smtp_codes::__private::Subject::from_u16(#subject))
 }
 
 /// `smtp_codes::Subject::from_u16(SUBJECT)`, as a doctest writes it.
 pub fn subject_from_u16_in_doc(subject: u16) -> String {
-    format!("smtp_codes::Subject::from_u16({subject})")
+    format!("smtp_codes::enhanced::Subject::from_u16({subject})")
 }
 
-/// `::smtp_codes::ParameterForm`, what follows an extension's keyword on its EHLO line.
+/// `ParameterForm`, what follows an extension's keyword on its EHLO line.
 pub fn parameter_form_type() -> TokenStream {
-    quote!(::smtp_codes::ParameterForm)
+    quote!(::smtp_codes::__private::ParameterForm)
 }
 
-/// `::smtp_codes::ParameterForm::VARIANT`.
+/// `ParameterForm::VARIANT`.
 pub fn parameter_form(variant: &str) -> TokenStream {
     let variant = format_ident!("{variant}");
-    quote!(::smtp_codes::ParameterForm::#variant)
+    quote!(::smtp_codes::__private::ParameterForm::#variant)
 }
 
 /// `smtp_codes::ParameterForm::VARIANT`, as a doctest writes it.
 pub fn parameter_form_in_doc(variant: &str) -> String {
-    format!("smtp_codes::ParameterForm::{variant}")
+    format!("smtp_codes::ehlo::ParameterForm::{variant}")
 }
 
-/// `::smtp_codes::UnknownExtension`, an extension enum's `FromStr` error (a unit struct).
-pub fn unknown_extension() -> TokenStream {
-    quote!(::smtp_codes::UnknownExtension)
+/// `ParseExtensionError`, an extension enum's `FromStr` error (a unit struct).
+pub fn parse_extension_error() -> TokenStream {
+    quote!(::smtp_codes::__private::ParseExtensionError)
 }
 
-/// `::smtp_codes::Command`.
+/// `Command`.
 pub fn command_type() -> TokenStream {
-    quote!(::smtp_codes::Command)
+    quote!(::smtp_codes::__private::Command)
 }
 
-/// `::smtp_codes::Command::VARIANT`.
+/// `Command::VARIANT`.
 pub fn command(variant: &proc_macro2::Ident) -> TokenStream {
-    quote!(::smtp_codes::Command::#variant)
+    quote!(::smtp_codes::__private::Command::#variant)
 }
 
-/// `::smtp_codes::EnhancedCode`.
+/// `EnhancedCode`.
 pub fn enhanced_code_type() -> TokenStream {
-    quote!(::smtp_codes::EnhancedCode)
+    quote!(::smtp_codes::__private::EnhancedCode)
 }
 
-/// `::smtp_codes::Phrase`, a row of the phrase table.
+/// `Phrase`, a row of the phrase table.
 pub fn phrase_type() -> TokenStream {
-    quote!(::smtp_codes::Phrase)
+    quote!(::smtp_codes::__private::Phrase)
 }
 
-/// `::smtp_codes::StatusRule`, a row of the status table.
+/// A `Phrase` of its fields, in a constant.
+pub fn phrase(fields: &TokenStream) -> TokenStream {
+    quote!(::smtp_codes::__private::phrase(#fields))
+}
+
+/// `StatusRule`, a row of the status table.
 pub fn status_rule_type() -> TokenStream {
-    quote!(::smtp_codes::StatusRule)
+    quote!(::smtp_codes::__private::StatusRule)
 }
 
-/// `::smtp_codes::ParseReasonError`, `FromStr`'s error for reasons.
+/// A `StatusRule` of its fields, in a constant.
+pub fn status_rule(fields: &TokenStream) -> TokenStream {
+    quote!(::smtp_codes::__private::status_rule(#fields))
+}
+
+/// `ParseReasonError`, `FromStr`'s error for reasons.
+pub fn parse_reason_error_type() -> TokenStream {
+    quote!(::smtp_codes::__private::ParseReasonError)
+}
+
+/// The value of `ParseReasonError` (its field is private).
 pub fn parse_reason_error() -> TokenStream {
-    quote!(::smtp_codes::ParseReasonError)
+    quote!(::smtp_codes::__private::parse_reason_error())
 }
 
 /// The runtime walk of the phrase automaton (hidden from the docs).
@@ -280,9 +292,12 @@ mod tests {
         assert_eq!(category_variant(550), "MailSystem");
         assert_eq!(
             class(550).to_string(),
-            ":: smtp_codes :: Class :: PermanentNegativeCompletion"
+            ":: smtp_codes :: __private :: Class :: PermanentNegativeCompletion"
         );
-        assert_eq!(category_in_doc(250), "smtp_codes::Category::MailSystem");
+        assert_eq!(
+            category_in_doc(250),
+            "smtp_codes::code::Category::MailSystem"
+        );
     }
 
     #[test]

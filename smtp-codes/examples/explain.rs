@@ -22,16 +22,17 @@ use std::io::Read;
 use std::process::ExitCode;
 
 use smtp_codes::{
-    Action, Class, Command, Ehlo, EnhancedStatus, MessageSize, Outcome, Reply, Subject,
+    advice::Decision, ehlo::MessageSize, enhanced::Subject, Class, Command, Ehlo, EnhancedStatus,
+    Outcome, Reply,
 };
 
 /// What to do, in words.
 fn advice(outcome: Outcome) -> String {
-    let action = match outcome.action() {
-        Action::Success => "success: the command was accepted",
-        Action::Continue => "continue: send what the server asks for",
-        Action::RetryLater => "retry later: the condition is temporary",
-        Action::FailPermanently => "fail: do not retry the same request",
+    let action = match outcome.decision() {
+        Decision::Success => "success: the command was accepted",
+        Decision::Continue => "continue: send what the server asks for",
+        Decision::RetryLater => "retry later: the condition is temporary",
+        Decision::FailPermanently => "fail: do not retry the same request",
         _ => "unknown",
     };
     if outcome.is_closing() {

@@ -1,13 +1,16 @@
-//! Retry advice that knows the command a reply answers (RFC 5321 §4.2, §4.5.3.1.10; RFC 7504).
+//! Retry advice that knows the command a reply answers (RFC 5321 §4.2, §4.5.3.1.10; RFC 7504):
+//! [`Outcome`], the [`Decision`] it advises and whether the session is closing.
 
 use core::fmt;
 
-use crate::{Class, Command, Reply};
+use crate::code::Class;
+use crate::command::Command;
 
 /// What a client should do about a reply, knowing the command it answers.
 ///
 /// This is the answer to "retry or bounce?" whenever the command is known, which it always is
-/// for a client: use [`ReplyCode::outcome`](crate::ReplyCode::outcome) or [`Reply::outcome`] rather than `is_retryable()`.
+/// for a client: use [`ReplyCode::outcome`](crate::ReplyCode::outcome) or
+/// [`Reply::outcome`](crate::Reply::outcome) rather than `is_retryable()`.
 /// `is_retryable()` reads the table's column for the code alone and cannot see that a `552`
 /// answering `RCPT` means "too many recipients, retry the rest later" (RFC 5321 §4.5.3.1.10);
 /// keep it for codes whose command is unknown, such as a code stored without its context.
@@ -20,27 +23,29 @@ use crate::{Class, Command, Reply};
 /// ```
 ///
 /// ```
-/// use smtp_codes::{Action, Command, ReplyCode};
+/// use smtp_codes::advice::Decision;
+/// use smtp_codes::{Command, ReplyCode};
 /// let outcome = ReplyCode::ServiceNotAvailable.outcome(Command::Mail);
-/// assert_eq!(outcome.action(), Action::RetryLater);
+/// assert_eq!(outcome.decision(), Decision::RetryLater);
 /// assert!(outcome.is_closing());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Outcome {
-    action: Action,
+    decision: Decision,
     closing: bool,
 }
 
-/// The action an [`Outcome`] advises.
+/// What an [`Outcome`] advises doing.
 ///
 /// ```
-/// use smtp_codes::{Action, Command, ReplyCode};
-/// let action = ReplyCode::MailboxTemporarilyUnavailable.outcome(Command::Rcpt).action();
-/// assert_eq!(action, Action::RetryLater);
+/// use smtp_codes::advice::Decision;
+/// use smtp_codes::{Command, ReplyCode};
+/// let decision = ReplyCode::MailboxTemporarilyUnavailable.outcome(Command::Rcpt).decision();
+/// assert_eq!(decision, Decision::RetryLater);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum Action {
+pub enum Decision {
     /// The command succeeded (2yz).
     Success,
     /// Go on with the command: send the data, or the next line of an exchange (3yz).
@@ -54,7 +59,7 @@ pub enum Action {
 impl Outcome {
     /// The advice for a reply code, known or not, answering `command`; `None` outside `200..=599`.
     ///
-    /// `None` for 1yz too, as [`Reply::parse`] refuses it and
+    /// `None` for 1yz too, as [`Reply::parse`](crate::Reply::parse) refuses it and
     /// [`write_reply`](crate::write_reply) will not write it: RFC 5321 §4.2 lets a reply code's
     /// first digit be 2 to 5 only, and no SMTP command takes a 1yz reply (RFC 821 Appendix E
     /// already said so). A 1yz from a server is a protocol error, not an instruction to go on.
@@ -71,8 +76,9 @@ impl Outcome {
     ///    fail.
     ///
     /// ```
-    /// use smtp_codes::{Action, Command, Outcome};
-    /// assert_eq!(Outcome::of(571, Command::Rcpt).unwrap().action(), Action::FailPermanently);
+    /// use smtp_codes::advice::Decision;
+    /// use smtp_codes::{Command, Outcome};
+    /// assert_eq!(Outcome::of(571, Command::Rcpt).unwrap().decision(), Decision::FailPermanently);
     /// assert!(Outcome::of(554, Command::Greeting).unwrap().is_closing());
     /// assert!(!Outcome::of(554, Command::EndOfData).unwrap().is_closing());
     /// assert_eq!(Outcome::of(600, Command::Rcpt), None);
@@ -89,51 +95,52 @@ impl Outcome {
     /// The rules of [`Outcome::of`] for a code whose class is already known.
     pub(crate) const fn advise(code: u16, class: Class, command: Command) -> Outcome {
         let by_class = match class {
-            Class::PositiveCompletion => Action::Success,
+            Class::PositiveCompletion => Decision::Success,
             // 1yz never gets here from `of`, and a table cannot hold it.
-            Class::PositivePreliminary | Class::PositiveIntermediate => Action::Continue,
-            Class::TransientNegativeCompletion => Action::RetryLater,
-            Class::PermanentNegativeCompletion => Action::FailPermanently,
+            Class::PositivePreliminary | Class::PositiveIntermediate => Decision::Continue,
+            Class::TransientNegativeCompletion => Decision::RetryLater,
+            Class::PermanentNegativeCompletion => Decision::FailPermanently,
         };
         match (code, command) {
-            (421, _) => Outcome::closing(Action::RetryLater),
-            (521, _) => Outcome::closing(Action::FailPermanently),
-            (221, _) => Outcome::closing(Action::Success),
+            (421, _) => Outcome::closing(Decision::RetryLater),
+            (521, _) => Outcome::closing(Decision::FailPermanently),
+            (221, _) => Outcome::closing(Decision::Success),
             (_, Command::Greeting) if class.is_negative() => Outcome::closing(by_class),
-            (552, Command::Rcpt) => Outcome::open(Action::RetryLater),
+            (552, Command::Rcpt) => Outcome::open(Decision::RetryLater),
             _ => Outcome::open(by_class),
         }
     }
 
     /// An outcome from its parts, for deserializing.
     #[cfg(feature = "serde")]
-    pub(crate) const fn from_parts(action: Action, closing: bool) -> Outcome {
-        Outcome { action, closing }
+    pub(crate) const fn from_parts(decision: Decision, closing: bool) -> Outcome {
+        Outcome { decision, closing }
     }
 
-    const fn open(action: Action) -> Outcome {
+    const fn open(decision: Decision) -> Outcome {
         Outcome {
-            action,
+            decision,
             closing: false,
         }
     }
 
-    const fn closing(action: Action) -> Outcome {
+    const fn closing(decision: Decision) -> Outcome {
         Outcome {
-            action,
+            decision,
             closing: true,
         }
     }
 
-    /// The advised action.
+    /// The advised decision.
     ///
     /// ```
-    /// use smtp_codes::{Action, Command, ReplyCode};
-    /// assert_eq!(ReplyCode::StartMailInput.outcome(Command::Data).action(), Action::Continue);
+    /// use smtp_codes::advice::Decision;
+    /// use smtp_codes::{Command, ReplyCode};
+    /// assert_eq!(ReplyCode::StartMailInput.outcome(Command::Data).decision(), Decision::Continue);
     /// ```
     #[must_use]
-    pub const fn action(self) -> Action {
-        self.action
+    pub const fn decision(self) -> Decision {
+        self.decision
     }
 
     /// Whether the session is over: the server closes the channel, or will accept nothing but
@@ -148,7 +155,7 @@ impl Outcome {
         self.closing
     }
 
-    /// [`Action::Success`].
+    /// [`Decision::Success`].
     ///
     /// ```
     /// use smtp_codes::{Command, ReplyCode};
@@ -156,10 +163,10 @@ impl Outcome {
     /// ```
     #[must_use]
     pub const fn is_success(self) -> bool {
-        matches!(self.action, Action::Success)
+        matches!(self.decision, Decision::Success)
     }
 
-    /// [`Action::Continue`].
+    /// [`Decision::Continue`].
     ///
     /// ```
     /// use smtp_codes::{Command, ReplyCode};
@@ -167,10 +174,10 @@ impl Outcome {
     /// ```
     #[must_use]
     pub const fn is_continue(self) -> bool {
-        matches!(self.action, Action::Continue)
+        matches!(self.decision, Decision::Continue)
     }
 
-    /// [`Action::RetryLater`].
+    /// [`Decision::RetryLater`].
     ///
     /// ```
     /// use smtp_codes::{Command, ReplyCode};
@@ -178,10 +185,10 @@ impl Outcome {
     /// ```
     #[must_use]
     pub const fn is_retry_later(self) -> bool {
-        matches!(self.action, Action::RetryLater)
+        matches!(self.decision, Decision::RetryLater)
     }
 
-    /// [`Action::FailPermanently`].
+    /// [`Decision::FailPermanently`].
     ///
     /// ```
     /// use smtp_codes::{Command, ReplyCode};
@@ -189,66 +196,51 @@ impl Outcome {
     /// ```
     #[must_use]
     pub const fn is_fail_permanently(self) -> bool {
-        matches!(self.action, Action::FailPermanently)
+        matches!(self.decision, Decision::FailPermanently)
     }
 }
 
-impl Reply<'_> {
-    /// The advice for this reply answering `command`; see [`Outcome::of`] for the rules.
+impl Decision {
+    /// Every decision, in the order of the enum.
     ///
     /// ```
-    /// use smtp_codes::{Command, Reply};
-    /// let (reply, _) = Reply::parse(b"554 5.7.1 No SMTP service here\r\n").unwrap();
-    /// let outcome = reply.outcome(Command::Greeting);
-    /// assert!(outcome.is_fail_permanently() && outcome.is_closing());
+    /// assert_eq!(smtp_codes::advice::Decision::ALL.len(), 4);
     /// ```
-    #[must_use]
-    pub const fn outcome(&self, command: Command) -> Outcome {
-        Outcome::advise(self.code(), self.class(), command)
-    }
-}
-
-impl Action {
-    /// Every action, in the order of the enum.
-    ///
-    /// ```
-    /// assert_eq!(smtp_codes::Action::ALL.len(), 4);
-    /// ```
-    pub const ALL: &'static [Action] = &[
-        Action::Success,
-        Action::Continue,
-        Action::RetryLater,
-        Action::FailPermanently,
+    pub const ALL: &'static [Decision] = &[
+        Decision::Success,
+        Decision::Continue,
+        Decision::RetryLater,
+        Decision::FailPermanently,
     ];
 
     /// A short name for logs and serialization: `success`, `continue`, `retry-later`,
     /// `fail-permanently`.
     ///
     /// ```
-    /// use smtp_codes::Action;
-    /// assert_eq!(Action::RetryLater.as_str(), "retry-later");
-    /// assert_eq!(Action::FailPermanently.to_string(), "fail-permanently");
+    /// use smtp_codes::advice::Decision;
+    /// assert_eq!(Decision::RetryLater.as_str(), "retry-later");
+    /// assert_eq!(Decision::FailPermanently.to_string(), "fail-permanently");
     /// ```
     #[must_use]
     pub const fn as_str(self) -> &'static str {
         match self {
-            Action::Success => "success",
-            Action::Continue => "continue",
-            Action::RetryLater => "retry-later",
-            Action::FailPermanently => "fail-permanently",
+            Decision::Success => "success",
+            Decision::Continue => "continue",
+            Decision::RetryLater => "retry-later",
+            Decision::FailPermanently => "fail-permanently",
         }
     }
 }
 
-impl fmt::Display for Action {
-    /// [`Action::as_str`]: `retry-later`.
+impl fmt::Display for Decision {
+    /// [`Decision::as_str`]: `retry-later`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
 }
 
 impl fmt::Display for Outcome {
-    /// The action, then `, closing` when the session is over: `retry-later, closing`.
+    /// The decision, then `, closing` when the session is over: `retry-later, closing`.
     ///
     /// ```
     /// use smtp_codes::{Command, ReplyCode};
@@ -256,7 +248,7 @@ impl fmt::Display for Outcome {
     /// assert_eq!(ReplyCode::Completed.outcome(Command::Rcpt).to_string(), "success");
     /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.action.as_str())?;
+        f.write_str(self.decision.as_str())?;
         if self.closing {
             f.write_str(", closing")?;
         }

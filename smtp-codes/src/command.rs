@@ -154,7 +154,7 @@ impl FromStr for Command {
 /// Text that names no [`Command`], from `FromStr`.
 ///
 /// ```
-/// use smtp_codes::{Command, ParseCommandError};
+/// use smtp_codes::{Command, command::ParseCommandError};
 /// assert_eq!("RCPT TO".parse::<Command>(), Err(ParseCommandError));
 /// assert_eq!(
 ///     ParseCommandError.to_string(),

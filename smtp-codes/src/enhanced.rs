@@ -7,7 +7,7 @@ use core::fmt;
 /// (each 0 to 999), kept at their exact values.
 ///
 /// ```
-/// use smtp_codes::{EnhancedClass, EnhancedCode, EnhancedStatus, Subject};
+/// use smtp_codes::{enhanced::EnhancedClass, EnhancedCode, EnhancedStatus, enhanced::Subject};
 /// let code = EnhancedCode::parse(b"5.7.606").unwrap();
 /// assert_eq!(code.class(), EnhancedClass::PermanentFailure);
 /// assert_eq!((code.subject(), code.detail()), (7, 606));
@@ -25,7 +25,7 @@ pub struct EnhancedCode {
 /// The class of an enhanced status code: its first number (RFC 3463 §2).
 ///
 /// ```
-/// use smtp_codes::{Class, EnhancedClass};
+/// use smtp_codes::{Class, enhanced::EnhancedClass};
 /// assert_eq!(EnhancedClass::from_digit(4), Some(EnhancedClass::PersistentTransientFailure));
 /// assert_eq!(EnhancedClass::PermanentFailure.reply_class(), Class::PermanentNegativeCompletion);
 /// ```
@@ -45,7 +45,7 @@ impl EnhancedClass {
     /// The class with this digit: 2, 4 or 5.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::EnhancedClass::from_digit(3), None);
+    /// assert_eq!(smtp_codes::enhanced::EnhancedClass::from_digit(3), None);
     /// ```
     #[must_use]
     pub const fn from_digit(digit: u8) -> Option<EnhancedClass> {
@@ -60,7 +60,7 @@ impl EnhancedClass {
     /// The class's digit.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::EnhancedClass::Success.digit(), 2);
+    /// assert_eq!(smtp_codes::enhanced::EnhancedClass::Success.digit(), 2);
     /// ```
     #[must_use]
     pub const fn digit(self) -> u8 {
@@ -71,7 +71,7 @@ impl EnhancedClass {
     /// it (RFC 2034 §4).
     ///
     /// ```
-    /// use smtp_codes::{Class, EnhancedClass};
+    /// use smtp_codes::{Class, enhanced::EnhancedClass};
     /// assert_eq!(EnhancedClass::Success.reply_class(), Class::PositiveCompletion);
     /// ```
     #[must_use]
@@ -86,7 +86,7 @@ impl EnhancedClass {
     /// The class's name in RFC 3463 §2.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::EnhancedClass::PermanentFailure.name(), "Permanent Failure");
+    /// assert_eq!(smtp_codes::enhanced::EnhancedClass::PermanentFailure.name(), "Permanent Failure");
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -108,7 +108,7 @@ impl fmt::Display for EnhancedClass {
 /// The subject of an enhanced status code: its middle number (RFC 3463 §2).
 ///
 /// ```
-/// use smtp_codes::Subject;
+/// use smtp_codes::enhanced::Subject;
 /// assert_eq!(Subject::from_u16(1), Some(Subject::Addressing));
 /// assert_eq!(Subject::Addressing.to_string(), "Addressing Status");
 /// assert_eq!(Subject::from_u16(8), None);
@@ -138,7 +138,7 @@ impl Subject {
     /// The subject with this number, 0 to 7.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::Subject::from_u16(7), Some(smtp_codes::Subject::Policy));
+    /// assert_eq!(smtp_codes::enhanced::Subject::from_u16(7), Some(smtp_codes::enhanced::Subject::Policy));
     /// ```
     #[must_use]
     pub const fn from_u16(subject: u16) -> Option<Subject> {
@@ -158,7 +158,7 @@ impl Subject {
     /// The subject's number.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::Subject::Mailbox.number(), 2);
+    /// assert_eq!(smtp_codes::enhanced::Subject::Mailbox.number(), 2);
     /// ```
     #[must_use]
     pub const fn number(self) -> u16 {
@@ -168,7 +168,7 @@ impl Subject {
     /// The subject's name in RFC 3463 §2.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::Subject::Network.name(), "Network and Routing Status");
+    /// assert_eq!(smtp_codes::enhanced::Subject::Network.name(), "Network and Routing Status");
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {
@@ -221,39 +221,41 @@ impl EnhancedCode {
     /// three digits without a leading zero twice, separated by dots, and nothing else (RFC 3463 §2).
     ///
     /// ```
-    /// use smtp_codes::{EnhancedCode, ParseEnhancedError};
+    /// use smtp_codes::{EnhancedCode, enhanced::ParseEnhancedCodeError};
     /// assert!(EnhancedCode::parse(b"4.7.650").is_ok());
-    /// assert_eq!(EnhancedCode::parse(b"6.0.0"), Err(ParseEnhancedError::InvalidClass));
-    /// assert_eq!(EnhancedCode::parse(b"5.1.1 "), Err(ParseEnhancedError::Malformed));
+    /// assert_eq!(EnhancedCode::parse(b"6.0.0"), Err(ParseEnhancedCodeError::InvalidClass));
+    /// assert_eq!(EnhancedCode::parse(b"5.1.1 "), Err(ParseEnhancedCodeError::Malformed));
     /// ```
     ///
     /// # Errors
     ///
-    /// [`ParseEnhancedError`] says which part is wrong.
-    pub fn parse(text: &[u8]) -> Result<EnhancedCode, ParseEnhancedError> {
+    /// [`ParseEnhancedCodeError`] says which part is wrong.
+    pub fn parse(text: &[u8]) -> Result<EnhancedCode, ParseEnhancedCodeError> {
         match EnhancedCode::parse_prefix(text) {
             Ok((code, used)) if used == text.len() => Ok(code),
-            Ok(_) => Err(ParseEnhancedError::Malformed),
+            Ok(_) => Err(ParseEnhancedCodeError::Malformed),
             Err(err) => Err(err),
         }
     }
 
     /// Parses a code at the start of `text`; returns it and the number of bytes it used.
-    pub(crate) fn parse_prefix(text: &[u8]) -> Result<(EnhancedCode, usize), ParseEnhancedError> {
+    pub(crate) fn parse_prefix(
+        text: &[u8],
+    ) -> Result<(EnhancedCode, usize), ParseEnhancedCodeError> {
         let Some((&class, rest)) = text.split_first() else {
-            return Err(ParseEnhancedError::Malformed);
+            return Err(ParseEnhancedCodeError::Malformed);
         };
         if !class.is_ascii_digit() || rest.first() != Some(&b'.') {
-            return Err(ParseEnhancedError::Malformed);
+            return Err(ParseEnhancedCodeError::Malformed);
         }
         let (subject, subject_len) = part(&rest[1..])?;
         let after_subject = 2 + subject_len;
         if text.get(after_subject) != Some(&b'.') {
-            return Err(ParseEnhancedError::Malformed);
+            return Err(ParseEnhancedCodeError::Malformed);
         }
         let (detail, detail_len) = part(&text[after_subject + 1..])?;
         let Some(class) = EnhancedClass::from_digit(class - b'0') else {
-            return Err(ParseEnhancedError::InvalidClass);
+            return Err(ParseEnhancedCodeError::InvalidClass);
         };
         let code = EnhancedCode {
             class,
@@ -266,7 +268,7 @@ impl EnhancedCode {
     /// The class: success, persistent transient failure or permanent failure.
     ///
     /// ```
-    /// use smtp_codes::{EnhancedClass, EnhancedCode};
+    /// use smtp_codes::{enhanced::EnhancedClass, EnhancedCode};
     /// assert_eq!(EnhancedCode::new(4, 2, 2).unwrap().class(), EnhancedClass::PersistentTransientFailure);
     /// ```
     #[must_use]
@@ -297,7 +299,7 @@ impl EnhancedCode {
     /// What the subject is about (RFC 3463 §2); `None` for a subject above 7.
     ///
     /// ```
-    /// use smtp_codes::{EnhancedCode, Subject};
+    /// use smtp_codes::{EnhancedCode, enhanced::Subject};
     /// assert_eq!(EnhancedCode::new(5, 2, 2).unwrap().subject_kind(), Some(Subject::Mailbox));
     /// ```
     #[must_use]
@@ -321,9 +323,9 @@ impl EnhancedCode {
 
 /// One to three ASCII digits at the start of `text`, without a leading zero (RFC 3463 §2), and
 /// how many there were.
-fn part(text: &[u8]) -> Result<(u16, usize), ParseEnhancedError> {
+fn part(text: &[u8]) -> Result<(u16, usize), ParseEnhancedCodeError> {
     if let [b'0', b'0'..=b'9', ..] = text {
-        return Err(ParseEnhancedError::LeadingZero);
+        return Err(ParseEnhancedCodeError::LeadingZero);
     }
     let mut value = 0u16;
     let mut len = 0;
@@ -332,13 +334,13 @@ fn part(text: &[u8]) -> Result<(u16, usize), ParseEnhancedError> {
             break;
         }
         if len == 3 {
-            return Err(ParseEnhancedError::PartTooLong);
+            return Err(ParseEnhancedCodeError::PartTooLong);
         }
         value = value * 10 + u16::from(byte - b'0');
         len += 1;
     }
     if len == 0 {
-        return Err(ParseEnhancedError::Malformed);
+        return Err(ParseEnhancedCodeError::Malformed);
     }
     Ok((value, len))
 }
@@ -351,10 +353,10 @@ impl fmt::Display for EnhancedCode {
 }
 
 impl core::str::FromStr for EnhancedCode {
-    type Err = ParseEnhancedError;
+    type Err = ParseEnhancedCodeError;
 
     /// The same as [`EnhancedCode::parse`].
-    fn from_str(text: &str) -> Result<EnhancedCode, ParseEnhancedError> {
+    fn from_str(text: &str) -> Result<EnhancedCode, ParseEnhancedCodeError> {
         EnhancedCode::parse(text.as_bytes())
     }
 }
@@ -362,13 +364,13 @@ impl core::str::FromStr for EnhancedCode {
 /// Why bytes are not an enhanced status code.
 ///
 /// ```
-/// use smtp_codes::{EnhancedCode, ParseEnhancedError};
-/// assert_eq!(EnhancedCode::parse(b"5.1.1000"), Err(ParseEnhancedError::PartTooLong));
-/// assert_eq!(ParseEnhancedError::InvalidClass.to_string(), "the class of an enhanced status code is 2, 4 or 5");
+/// use smtp_codes::{EnhancedCode, enhanced::ParseEnhancedCodeError};
+/// assert_eq!(EnhancedCode::parse(b"5.1.1000"), Err(ParseEnhancedCodeError::PartTooLong));
+/// assert_eq!(ParseEnhancedCodeError::InvalidClass.to_string(), "the class of an enhanced status code is 2, 4 or 5");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum ParseEnhancedError {
+pub enum ParseEnhancedCodeError {
     /// Not `digit.digits.digits`.
     Malformed,
     /// The class digit is not 2, 4 or 5.
@@ -379,31 +381,33 @@ pub enum ParseEnhancedError {
     LeadingZero,
 }
 
-impl fmt::Display for ParseEnhancedError {
+impl fmt::Display for ParseEnhancedCodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self {
-            ParseEnhancedError::Malformed => {
+            ParseEnhancedCodeError::Malformed => {
                 "an enhanced status code is class.subject.detail, e.g. 5.1.1"
             }
-            ParseEnhancedError::InvalidClass => "the class of an enhanced status code is 2, 4 or 5",
-            ParseEnhancedError::PartTooLong => {
+            ParseEnhancedCodeError::InvalidClass => {
+                "the class of an enhanced status code is 2, 4 or 5"
+            }
+            ParseEnhancedCodeError::PartTooLong => {
                 "the subject and detail of an enhanced status code have at most three digits"
             }
-            ParseEnhancedError::LeadingZero => {
+            ParseEnhancedCodeError::LeadingZero => {
                 "the subject and detail of an enhanced status code have no leading zero"
             }
         })
     }
 }
 
-impl core::error::Error for ParseEnhancedError {}
+impl core::error::Error for ParseEnhancedCodeError {}
 
 /// An entry of the IANA "SMTP Enhanced Status Codes" registry (RFC 5248): the meaning of
 /// `X.subject.detail` whatever its class. Generated from `enhanced-codes.csv` by
 /// [`enhanced_statuses`](crate::enhanced_statuses).
 ///
 /// ```
-/// use smtp_codes::{EnhancedStatus, Subject};
+/// use smtp_codes::{EnhancedStatus, enhanced::Subject};
 /// let status = EnhancedStatus::from_parts(1, 1).unwrap();
 /// assert_eq!(status, EnhancedStatus::BadDestinationMailboxAddress);
 /// assert_eq!(status.title(), "Bad destination mailbox address");

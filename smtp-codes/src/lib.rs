@@ -62,19 +62,42 @@
 //!   through `ReplyBuf::reply`).
 //! - `std` (implies `alloc`): `write_reply_io`, the `std::io::Write` version of [`write_reply`],
 //!   and `io::ReplyReader`, which reads replies from any `std::io::Read` (pipelined replies kept,
-//!   memory bounded, a malformed reply an `InvalidData` error with the [`ParseError`] as source).
+//!   memory bounded, a malformed reply an `InvalidData` error with the
+//!   [`ParseReplyError`](reply::ParseReplyError) as source).
 //! - `tokio` (implies `std`; brings `tokio-util` and `bytes`): `io::ReplyCodec`, a
 //!   `tokio_util::codec` decoder of owned replies (split off the read buffer, not copied) and
 //!   encoder through [`write_reply`].
 //! - `serde`: `ReplyCode` serializes as its number (`550`), `EnhancedCode` as `"5.1.1"`,
 //!   `EnhancedStatus` as its registry code (`"X.1.1"`), `Class`, `Category` and `EnhancedClass`
 //!   as their digit. Deserializing refuses unknown codes with a message that names them; keep
-//!   any code, known or not, as an [`AnyReplyCode`] (its number, `571`). [`Subject`] is its
-//!   number, [`Command`] and [`Action`] their names, [`Outcome`] its action and `closing`. With
+//!   any code, known or not, as an [`AnyReplyCode`] (its number, `571`). [`Subject`](enhanced::Subject) is its
+//!   number, [`Command`] and [`Decision`](advice::Decision) their names, [`Outcome`] its decision
+//!   and `closing`. With
 //!   `alloc`, `ReplyBuf` as its bytes as sent.
 //!
 //! Readers of any other kind (async runtimes, event loops) resume a reply's scan across reads
-//! with [`ReplyScanner`], in the core.
+//! with [`reply::ReplyScanner`], in the core.
+//!
+//! # Where things live
+//!
+//! One public module per concept; the types you meet first are also at the root.
+//!
+//! | module | what it holds | RFC |
+//! |---|---|---|
+//! | [`code`] | [`ReplyCode`] (the table `codes.csv`), [`AnyReplyCode`], [`Class`], [`Category`](code::Category), the [`ReplyCodeTable`](code::ReplyCodeTable) trait | RFC 5321 §4.2 |
+//! | [`reply`] | [`Reply`] and its parser, [`ReplyScanner`](reply::ReplyScanner) for reads in pieces, [`ReplyBuf`] (owned), [`write_reply`] | RFC 5321 §4.2, RFC 2034 |
+//! | [`enhanced`] | [`EnhancedCode`], [`EnhancedStatus`] (the IANA registry, `enhanced-codes.csv`) | RFC 3463, RFC 5248 |
+//! | [`command`] | [`Command`]: what a reply answers | RFC 5321 §4.1 |
+//! | [`advice`] | [`Outcome`]: retry, fail or go on, knowing the command | RFC 5321 §4.2, §4.5.3.1.10; RFC 7504 |
+//! | [`ehlo`] | [`Ehlo`]: a reply to EHLO as capabilities; [`Extension`] (the IANA registry, `extensions.csv`) | RFC 5321 §4.1.1.1, RFC 9422 |
+//! | [`diagnosis`] | [`Diagnosis`] and [`Reason`]: why a delivery failed, and whether to suppress the address (`reasons.csv`, `phrases.csv`, `statuses.csv`) | RFC 3463 |
+//! | [`dsn`] | delivery status reports, the `message/delivery-status` part of a bounce | RFC 3464 |
+//! | [`io`] | `ReplyReader` (`std`) and `ReplyCodec` (`tokio`): replies over connections | RFC 2920 |
+//! | [`table_format`] | the format and the checks of every CSV table | |
+//!
+//! Every error type is named for what failed: `Parse<Thing>Error` (`reply::ParseReplyError`,
+//! `code::ParseReplyCodeError`, `dsn::ParseDeliveryStatusError`, ...) and
+//! `reply::WriteReplyError`.
 #![no_std]
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
@@ -86,59 +109,39 @@ extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
-// The generated code names this crate's types as `::smtp_codes::...`, which must work here too.
+// The generated code names this crate's types as `::smtp_codes::__private::...`, which must work
+// here too.
 extern crate self as smtp_codes;
 
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
-mod advice;
-mod any_reply_code;
-mod class;
-mod command;
-mod diagnosis;
-pub mod dsn;
-mod ehlo;
-mod enhanced;
-mod extension;
-mod reply;
-#[cfg(feature = "alloc")]
-mod reply_buf;
-mod reply_code;
-mod reply_code_table;
-mod reply_text;
-mod scanner;
+mod bytes;
 #[cfg(feature = "serde")]
 mod serde_impls;
-mod writer;
 
+pub mod advice;
+pub mod code;
+pub mod command;
+pub mod diagnosis;
+pub mod dsn;
+pub mod ehlo;
+pub mod enhanced;
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
 pub mod io;
+pub mod reply;
 
-pub use advice::{Action, Outcome};
-pub use any_reply_code::AnyReplyCode;
-pub use class::{Category, Class};
-pub use command::{Command, ParseCommandError};
-pub use diagnosis::{Diagnosis, Evidence, ParseReasonError, Phrase, Reason, StatusRule};
-pub use ehlo::{
-    AuthMechanisms, Capabilities, Capability, Ehlo, EhloError, KnownLimit, Limit, Limits,
-    MessageSize, Parameters,
-};
-pub use enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
-pub use extension::{Extension, ParameterForm, UnknownExtension};
-pub use reply::{Lines, ParseError, Reply, MAX_REPLY_LEN, MAX_REPLY_LINES};
+pub use advice::Outcome;
+pub use code::{AnyReplyCode, Class, ReplyCode};
+pub use command::Command;
+pub use diagnosis::{Diagnosis, Reason};
+pub use ehlo::{Ehlo, Extension};
+pub use enhanced::{EnhancedCode, EnhancedStatus};
 #[cfg(feature = "alloc")]
 #[cfg_attr(docsrs, doc(cfg(feature = "alloc")))]
-pub use reply_buf::ReplyBuf;
-pub use reply_code::{ParseReplyCodeError, ReplyCode, UnknownReplyCode};
-pub use reply_code_table::ReplyCodeTable;
-pub use reply_text::Texts;
-pub use scanner::ReplyScanner;
-#[cfg(feature = "std")]
-#[cfg_attr(docsrs, doc(cfg(feature = "std")))]
-pub use writer::write_reply_io;
-pub use writer::{write_reply, IntoReplyCode, WriteError, MAX_REPLY_LINE_LEN};
+pub use reply::ReplyBuf;
+pub use reply::{write_reply, Reply};
 
 /// Turns an empty enum into a reply-code table read from a CSV file at compile time.
 ///
@@ -159,7 +162,7 @@ pub use writer::{write_reply, IntoReplyCode, WriteError, MAX_REPLY_LINE_LEN};
 ///
 /// A second argument, `examples = "my_crate::MyCode"`, adds a doctest to the doc of every
 /// generated method, naming the enum by that path. The table format, its validation rules and the
-/// options are in [`table_format`]. The enum implements [`ReplyCodeTable`], so code can be generic
+/// options are in [`table_format`]. The enum implements [`ReplyCodeTable`](code::ReplyCodeTable), so code can be generic
 /// over [`ReplyCode`] and your table.
 pub use smtp_codes_macros::reply_codes;
 

@@ -1,4 +1,8 @@
-//! What only generated code calls: not part of the API, and hidden from the docs.
+//! The one door for generated code: what the macros' output names, and what only it calls. Not
+//! part of the API, and hidden from the docs.
+//!
+//! Generated code names nothing else of this crate (`smtp-codes-macros/src/runtime.rs` lists
+//! every path), so the public modules can move without touching the macros' output.
 //!
 //! The `reply_codes` macro expands in the caller's crate, where `#[cfg(feature = "serde")]`
 //! would test the caller's features. It calls `__reply_code_serde!` instead, whose definition
@@ -45,16 +49,64 @@ macro_rules! __reply_code_serde {
     ($table:ident) => {};
 }
 
+pub use crate::advice::Outcome;
+pub use crate::code::{AnyReplyCode, Category, Class, ParseReplyCodeError, ReplyCodeTable};
+pub use crate::command::Command;
+pub use crate::diagnosis::matcher::PhraseAutomaton;
+pub use crate::diagnosis::{ParseReasonError, Phrase, StatusRule};
+pub use crate::ehlo::{ParameterForm, ParseExtensionError};
+pub use crate::enhanced::{EnhancedCode, Subject};
+pub use crate::reply::IntoReplyCode;
+
 /// The advice for a table's code, as its generated `const fn outcome` gives it.
 #[must_use]
-pub const fn outcome(code: u16, class: crate::Class, command: crate::Command) -> crate::Outcome {
-    crate::Outcome::advise(code, class, command)
+pub const fn outcome(code: u16, class: Class, command: Command) -> Outcome {
+    Outcome::advise(code, class, command)
 }
 
 /// A table's code as an `AnyReplyCode`: tables hold only codes in `200..=599`.
 #[must_use]
-pub const fn any_reply_code(code: u16) -> crate::AnyReplyCode {
-    crate::AnyReplyCode::new_unchecked(code)
+pub const fn any_reply_code(code: u16) -> AnyReplyCode {
+    AnyReplyCode::new_unchecked(code)
 }
 
-pub use crate::diagnosis::PhraseAutomaton;
+/// The number written as exactly three ASCII digits, for a table's `FromStr`.
+///
+/// # Errors
+///
+/// [`ParseReplyCodeError::NotThreeDigits`] for anything else.
+pub const fn three_digits(text: &str) -> Result<u16, ParseReplyCodeError> {
+    ParseReplyCodeError::three_digits(text)
+}
+
+/// A row of a phrase table, as `#[reasons]` writes it into a constant.
+#[must_use]
+pub const fn phrase<R: Copy>(
+    text: &'static str,
+    reason: R,
+    commands: &'static [Command],
+    source: &'static str,
+    line: u32,
+    location: &'static str,
+) -> Phrase<R> {
+    Phrase::new(text, reason, commands, source, line, location)
+}
+
+/// A row of a status table, as `#[reasons]` writes it into a constant.
+#[must_use]
+pub const fn status_rule<R: Copy>(
+    class: u8,
+    subject: u16,
+    detail: u16,
+    reason: R,
+    status_first: bool,
+    note: &'static str,
+) -> StatusRule<R> {
+    StatusRule::new(class, subject, detail, reason, status_first, note)
+}
+
+/// The error of a reasons enum's `FromStr`.
+#[must_use]
+pub const fn parse_reason_error() -> ParseReasonError {
+    ParseReasonError::new()
+}

@@ -9,8 +9,8 @@
 //! | [`EnhancedStatus`] | its registry code, `"X.1.1"` |
 //! | [`Subject`] | its number, `1` |
 //! | [`Command`] | its name, `"RCPT"`, `"end-of-data"` (read in any case) |
-//! | [`Action`] | its name, `"retry-later"` |
-//! | [`Outcome`] | `{"action": "retry-later", "closing": false}` |
+//! | [`Decision`] | its name, `"retry-later"` |
+//! | [`Outcome`] | `{"decision": "retry-later", "closing": false}` |
 //!
 //! Deserializing refuses what is not such a code, with a message that names it.
 
@@ -19,10 +19,10 @@ use core::fmt;
 use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use serde::ser::{Serialize, Serializer};
 
-use crate::{
-    Action, AnyReplyCode, Category, Class, Command, EnhancedClass, EnhancedCode, EnhancedStatus,
-    Outcome, ReplyCodeTable, Subject,
-};
+use crate::advice::{Decision, Outcome};
+use crate::code::{AnyReplyCode, Category, Class, ReplyCodeTable};
+use crate::command::Command;
+use crate::enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus, Subject};
 
 // `ReplyCode`'s impls, as every table's, come from `__reply_code_serde!` (see `private.rs`).
 
@@ -214,23 +214,23 @@ name_serde!(
     |text| text.parse().ok()
 );
 name_serde!(
-    Action,
+    Decision,
     "\"success\", \"continue\", \"retry-later\" or \"fail-permanently\"",
-    |text| Action::ALL
+    |text| Decision::ALL
         .iter()
         .copied()
-        .find(|action| action.as_str() == text)
+        .find(|decision| decision.as_str() == text)
 );
 
 /// The fields of a serialized [`Outcome`].
-const OUTCOME_FIELDS: &[&str] = &["action", "closing"];
+const OUTCOME_FIELDS: &[&str] = &["decision", "closing"];
 
 #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Outcome {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         let mut outcome = serializer.serialize_struct("Outcome", 2)?;
-        outcome.serialize_field("action", &self.action())?;
+        outcome.serialize_field("decision", &self.decision())?;
         outcome.serialize_field("closing", &self.is_closing())?;
         outcome.end()
     }
@@ -241,7 +241,7 @@ impl<'de> Deserialize<'de> for Outcome {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         /// A field name, read without allocating.
         enum Field {
-            Action,
+            Decision,
             Closing,
         }
         impl<'de> Deserialize<'de> for Field {
@@ -250,11 +250,11 @@ impl<'de> Deserialize<'de> for Outcome {
                 impl Visitor<'_> for FieldVisitor {
                     type Value = Field;
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str("`action` or `closing`")
+                        f.write_str("`decision` or `closing`")
                     }
                     fn visit_str<E: de::Error>(self, name: &str) -> Result<Field, E> {
                         match name {
-                            "action" => Ok(Field::Action),
+                            "decision" => Ok(Field::Decision),
                             "closing" => Ok(Field::Closing),
                             _ => Err(E::unknown_field(name, OUTCOME_FIELDS)),
                         }
@@ -268,35 +268,35 @@ impl<'de> Deserialize<'de> for Outcome {
         impl<'de> Visitor<'de> for OutcomeVisitor {
             type Value = Outcome;
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("an outcome: {\"action\": ..., \"closing\": ...}")
+                f.write_str("an outcome: {\"decision\": ..., \"closing\": ...}")
             }
             fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Outcome, A::Error> {
-                let action = seq
+                let decision = seq
                     .next_element()?
                     .ok_or_else(|| de::Error::invalid_length(0, &self))?;
                 let closing = seq
                     .next_element()?
                     .ok_or_else(|| de::Error::invalid_length(1, &self))?;
-                Ok(Outcome::from_parts(action, closing))
+                Ok(Outcome::from_parts(decision, closing))
             }
             fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Outcome, A::Error> {
-                let mut action = None;
+                let mut decision = None;
                 let mut closing = None;
                 while let Some(field) = map.next_key()? {
                     match field {
-                        Field::Action if action.is_some() => {
-                            return Err(de::Error::duplicate_field("action"))
+                        Field::Decision if decision.is_some() => {
+                            return Err(de::Error::duplicate_field("decision"))
                         }
-                        Field::Action => action = Some(map.next_value()?),
+                        Field::Decision => decision = Some(map.next_value()?),
                         Field::Closing if closing.is_some() => {
                             return Err(de::Error::duplicate_field("closing"))
                         }
                         Field::Closing => closing = Some(map.next_value()?),
                     }
                 }
-                let action = action.ok_or_else(|| de::Error::missing_field("action"))?;
+                let decision = decision.ok_or_else(|| de::Error::missing_field("decision"))?;
                 let closing = closing.ok_or_else(|| de::Error::missing_field("closing"))?;
-                Ok(Outcome::from_parts(action, closing))
+                Ok(Outcome::from_parts(decision, closing))
             }
         }
         deserializer.deserialize_struct("Outcome", OUTCOME_FIELDS, OutcomeVisitor)

@@ -18,7 +18,7 @@ use std::hint::black_box;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use smtp_codes::{Diagnosis, Phrase, Reason};
+use smtp_codes::{diagnosis::Phrase, Diagnosis, Reason};
 use smtp_codes_tests::bounce_cases;
 
 fn diagnosis(c: &mut Criterion) {

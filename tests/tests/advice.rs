@@ -1,6 +1,6 @@
 //! Retry advice by the command a reply answers: every rule of `Outcome::of`.
 
-use smtp_codes::{Action, Command, Outcome, Reply, ReplyCode};
+use smtp_codes::{advice::Decision, Command, Outcome, Reply, ReplyCode};
 
 const COMMANDS: &[Command] = Command::ALL;
 
@@ -25,7 +25,7 @@ fn outcome(code: u16, command: Command) -> Outcome {
 fn service_not_available_closes_and_is_retried() {
     for &command in COMMANDS {
         let advice = outcome(421, command);
-        assert_eq!(advice.action(), Action::RetryLater);
+        assert_eq!(advice.decision(), Decision::RetryLater);
         assert!(advice.is_closing());
     }
 }
@@ -84,12 +84,12 @@ fn otherwise_the_class_decides() {
             }
             let advice = code.outcome(command);
             let expected = match code.as_u16() / 100 {
-                2 => Action::Success,
-                3 => Action::Continue,
-                4 => Action::RetryLater,
-                _ => Action::FailPermanently,
+                2 => Decision::Success,
+                3 => Decision::Continue,
+                4 => Decision::RetryLater,
+                _ => Decision::FailPermanently,
             };
-            assert_eq!(advice.action(), expected, "{code:?} to {command:?}");
+            assert_eq!(advice.decision(), expected, "{code:?} to {command:?}");
             assert!(!advice.is_closing(), "{code:?} to {command:?}");
         }
     }
@@ -132,7 +132,7 @@ fn outcome_not_is_retryable_decides_552_after_rcpt() {
     let code = ReplyCode::ExceededStorageAllocation;
     assert_eq!(code.as_u16(), 552);
     assert!(!code.is_retryable());
-    assert_eq!(code.outcome(Command::Rcpt).action(), Action::RetryLater);
+    assert_eq!(code.outcome(Command::Rcpt).decision(), Decision::RetryLater);
     let (reply, _) = Reply::parse(b"552 5.5.3 Too many recipients\r\n").unwrap();
     assert!(!reply.is_retryable());
     assert!(reply.outcome(Command::Rcpt).is_retry_later());
@@ -163,10 +163,10 @@ fn no_advice_for_codes_the_parser_refuses() {
     }
 }
 
-// Issue 14, item 4: `Display` for `Action` and `Outcome`, for logs.
+// Issue 14, item 4: `Display` for `Decision` and `Outcome`, for logs.
 #[test]
 fn actions_and_outcomes_display_in_words() {
-    let names: Vec<String> = Action::ALL.iter().map(ToString::to_string).collect();
+    let names: Vec<String> = Decision::ALL.iter().map(ToString::to_string).collect();
     assert_eq!(
         names,
         ["success", "continue", "retry-later", "fail-permanently"]

@@ -1,6 +1,6 @@
 //! `Command` named from text, as a client sends its verbs (issue 14, item 3), and shown back.
 
-use smtp_codes::{Command, ParseCommandError};
+use smtp_codes::{command::ParseCommandError, Command};
 
 #[test]
 fn verbs_parse_in_any_case() {

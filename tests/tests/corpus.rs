@@ -1,6 +1,6 @@
 //! The real-reply corpus (`data/replies.txt`): every reply parses to what its source says.
 
-use smtp_codes::{ParseError, Reply};
+use smtp_codes::{reply::ParseReplyError, Reply};
 use smtp_codes_tests::corpus;
 
 #[test]
@@ -40,7 +40,7 @@ fn every_reply_parses_as_its_source_says() {
             // Outside what RFC 5321 §4.2.1 allows a server to send: an error carrying the code.
             assert_eq!(
                 result,
-                Err(ParseError::CodeOutOfRange {
+                Err(ParseReplyError::CodeOutOfRange {
                     code: case.code,
                     offset: 0
                 }),

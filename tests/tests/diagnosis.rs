@@ -1,7 +1,9 @@
 //! `Reason`, `Diagnosis` and the rule order, each expectation derived from the tables' rows, the
 //! RFCs and the definitions, not from the code's output.
 
-use smtp_codes::{Command, Diagnosis, EnhancedCode, Evidence, Phrase, Reason, Reply};
+use smtp_codes::{
+    diagnosis::Evidence, diagnosis::Phrase, Command, Diagnosis, EnhancedCode, Reason, Reply,
+};
 
 /// The status argument `Diagnosis::of` takes, from its text.
 fn code(text: &str) -> Option<EnhancedCode> {

@@ -5,7 +5,7 @@
 //! `LICENSE` beside it); every expected value below was read off those files by hand.
 
 use mail_parser::{MessageParser, MimeHeaders};
-use smtp_codes::dsn::{Action, DeliveryStatus, ParseError};
+use smtp_codes::dsn::{Action, DeliveryStatus, ParseDeliveryStatusError};
 use smtp_codes::EnhancedCode;
 use smtp_codes_tests::data_path;
 
@@ -50,7 +50,7 @@ fn postfix_report_with_a_folded_diagnostic_and_postfix_fields() {
         + 1;
     assert_eq!(
         DeliveryStatus::parse(&body),
-        Err(ParseError::MissingColon { offset: stray })
+        Err(ParseDeliveryStatusError::MissingColon { offset: stray })
     );
     let (report, used) = DeliveryStatus::parse_prefix(&body).unwrap();
     assert_eq!(used, stray);
@@ -219,7 +219,7 @@ fn upper_case_types_and_a_report_followed_by_a_stray_boundary() {
     let body = report_part("rhost-google-01.eml");
     assert!(matches!(
         DeliveryStatus::parse(&body),
-        Err(ParseError::MissingColon { .. })
+        Err(ParseDeliveryStatusError::MissingColon { .. })
     ));
     let (report, _) = DeliveryStatus::parse_prefix(&body).unwrap();
     assert!(report

@@ -2,7 +2,7 @@
 //! folded diagnostic codes, several recipients, missing fields, LF-only input, unknown fields,
 //! bad input (errors that say where), best-effort reading, long input.
 
-use smtp_codes::dsn::{Action, DeliveryStatus, ParseError, TypedValue};
+use smtp_codes::dsn::{Action, DeliveryStatus, ParseDeliveryStatusError, TypedValue};
 use smtp_codes::EnhancedCode;
 
 fn code(text: &str) -> EnhancedCode {
@@ -173,45 +173,51 @@ fn typed_values() {
 
 #[test]
 fn bad_inputs_are_errors_that_say_where() {
-    assert_eq!(DeliveryStatus::parse(b""), Err(ParseError::Empty));
+    assert_eq!(
+        DeliveryStatus::parse(b""),
+        Err(ParseDeliveryStatusError::Empty)
+    );
     assert_eq!(
         DeliveryStatus::parse(b"\r\n  \r\n\n"),
-        Err(ParseError::Empty)
+        Err(ParseDeliveryStatusError::Empty)
     );
     // A field without a colon where a block starts.
     assert_eq!(
         DeliveryStatus::parse(b"Reporting-MTA dns; a\n\nAction: failed\n"),
-        Err(ParseError::MissingColon { offset: 0 })
+        Err(ParseDeliveryStatusError::MissingColon { offset: 0 })
     );
     // Binary garbage.
     assert_eq!(
         DeliveryStatus::parse(b"\x89PNG\r\n\x1a\n\x00\x00:\x0d"),
-        Err(ParseError::MissingColon { offset: 0 })
+        Err(ParseDeliveryStatusError::MissingColon { offset: 0 })
     );
     assert_eq!(
         DeliveryStatus::parse(b"Action: failed\n\n\x00\x01\xff: x\n"),
-        Err(ParseError::InvalidFieldName { offset: 16 })
+        Err(ParseDeliveryStatusError::InvalidFieldName { offset: 16 })
     );
     assert_eq!(
         DeliveryStatus::parse(b"Action: failed\n\n  folded: x\n"),
-        Err(ParseError::UnexpectedContinuation { offset: 16 })
+        Err(ParseDeliveryStatusError::UnexpectedContinuation { offset: 16 })
     );
     // Only per-message fields, or a report cut inside them.
     assert_eq!(
         DeliveryStatus::parse(b"Reporting-MTA: dns; a\r\nArrival-Date: Thu, 1 Jan 20"),
-        Err(ParseError::NoRecipients { offset: 50 })
+        Err(ParseDeliveryStatusError::NoRecipients { offset: 50 })
     );
     for error in [
-        ParseError::Empty,
-        ParseError::MissingColon { offset: 3 },
-        ParseError::InvalidFieldName { offset: 3 },
-        ParseError::UnexpectedContinuation { offset: 3 },
-        ParseError::NoRecipients { offset: 3 },
+        ParseDeliveryStatusError::Empty,
+        ParseDeliveryStatusError::MissingColon { offset: 3 },
+        ParseDeliveryStatusError::InvalidFieldName { offset: 3 },
+        ParseDeliveryStatusError::UnexpectedContinuation { offset: 3 },
+        ParseDeliveryStatusError::NoRecipients { offset: 3 },
     ] {
         let message = error.to_string();
         assert!(!message.is_empty());
         // Every error but `Empty` says where: byte 3 here.
-        assert_eq!(error.offset(), (error != ParseError::Empty).then_some(3));
+        assert_eq!(
+            error.offset(),
+            (error != ParseDeliveryStatusError::Empty).then_some(3)
+        );
         if error.offset().is_some() {
             assert!(message.starts_with("byte 3: "), "{message}");
         }

@@ -6,7 +6,7 @@
 mod ehlo_common;
 
 use ehlo_common::{ehlo, keywords, mechanisms, wire};
-use smtp_codes::{Ehlo, EhloError, Extension, MessageSize, Reply};
+use smtp_codes::{ehlo::MessageSize, ehlo::ParseEhloError, Ehlo, Extension, Reply};
 use smtp_codes_tests::corpus;
 
 /// What a reader of a corpus reply to EHLO sees in it.
@@ -180,7 +180,7 @@ fn every_corpus_reply_has_a_defined_result() {
                 assert_eq!(ehlo.capabilities().count() + 1, reply.line_count());
                 read += 1;
             }
-            Err(EhloError::NotOk { code }) => {
+            Err(ParseEhloError::NotOk { code }) => {
                 assert_ne!(code, 250);
                 assert_eq!(code, reply.code(), "{}", case.name);
                 refused += 1;
@@ -279,7 +279,7 @@ fn exchange_2003_with_legacy_forms() {
     assert!(!auth.is_equals_form()); // the first AUTH line is the standard one
     let legacy: Vec<_> = ehlo
         .capabilities()
-        .filter(smtp_codes::Capability::is_equals_form)
+        .filter(smtp_codes::ehlo::Capability::is_equals_form)
         .map(|capability| String::from_utf8_lossy(capability.keyword()).into_owned())
         .collect();
     assert_eq!(legacy, ["X-EXPS", "AUTH"]);

@@ -5,7 +5,9 @@
 mod ehlo_common;
 
 use ehlo_common::{ehlo, keywords, wire};
-use smtp_codes::{Ehlo, EhloError, Extension, KnownLimit, MessageSize, Reply};
+use smtp_codes::{
+    ehlo::KnownLimit, ehlo::MessageSize, ehlo::ParseEhloError, Ehlo, Extension, Reply,
+};
 
 /// RFC 9422 §4: LIMITS with the three registered limits, an unknown one kept, case ignored.
 #[test]
@@ -160,7 +162,7 @@ fn a_refused_ehlo_is_an_error_with_its_code() {
     ] {
         let (reply, _) = Reply::parse(input).unwrap();
         let error = Ehlo::parse(&reply).unwrap_err();
-        assert_eq!(error, EhloError::NotOk { code });
+        assert_eq!(error, ParseEhloError::NotOk { code });
         assert!(error.to_string().contains(&code.to_string()));
     }
 }

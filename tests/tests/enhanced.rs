@@ -2,7 +2,10 @@
 
 use std::path::Path;
 
-use smtp_codes::{EnhancedClass, EnhancedCode, EnhancedStatus, ParseEnhancedError, Subject};
+use smtp_codes::{
+    enhanced::EnhancedClass, enhanced::ParseEnhancedCodeError, enhanced::Subject, EnhancedCode,
+    EnhancedStatus,
+};
 
 fn workspace_file(name: &str) -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(name)
@@ -108,22 +111,22 @@ fn enhanced_codes_parse_exactly() {
     let code = EnhancedCode::parse(b"5.999.999").unwrap();
     assert_eq!(code.subject_kind(), None);
 
-    let rejected: [(&[u8], ParseEnhancedError); 15] = [
-        (b"", ParseEnhancedError::Malformed),
-        (b"5", ParseEnhancedError::Malformed),
-        (b"5.", ParseEnhancedError::Malformed),
-        (b"5.1", ParseEnhancedError::Malformed),
-        (b"5.1.", ParseEnhancedError::Malformed),
-        (b".1.1", ParseEnhancedError::Malformed),
-        (b"55.1.1", ParseEnhancedError::Malformed),
-        (b"5.1.1 ", ParseEnhancedError::Malformed),
-        (b"5.1.1.1", ParseEnhancedError::Malformed),
-        (b"3.1.1", ParseEnhancedError::InvalidClass),
-        (b"5.1000.1", ParseEnhancedError::PartTooLong),
-        (b"5.1.1000", ParseEnhancedError::PartTooLong),
-        (b"5.01.1", ParseEnhancedError::LeadingZero),
-        (b"5.1.01", ParseEnhancedError::LeadingZero),
-        (b"5.00.0", ParseEnhancedError::LeadingZero),
+    let rejected: [(&[u8], ParseEnhancedCodeError); 15] = [
+        (b"", ParseEnhancedCodeError::Malformed),
+        (b"5", ParseEnhancedCodeError::Malformed),
+        (b"5.", ParseEnhancedCodeError::Malformed),
+        (b"5.1", ParseEnhancedCodeError::Malformed),
+        (b"5.1.", ParseEnhancedCodeError::Malformed),
+        (b".1.1", ParseEnhancedCodeError::Malformed),
+        (b"55.1.1", ParseEnhancedCodeError::Malformed),
+        (b"5.1.1 ", ParseEnhancedCodeError::Malformed),
+        (b"5.1.1.1", ParseEnhancedCodeError::Malformed),
+        (b"3.1.1", ParseEnhancedCodeError::InvalidClass),
+        (b"5.1000.1", ParseEnhancedCodeError::PartTooLong),
+        (b"5.1.1000", ParseEnhancedCodeError::PartTooLong),
+        (b"5.01.1", ParseEnhancedCodeError::LeadingZero),
+        (b"5.1.01", ParseEnhancedCodeError::LeadingZero),
+        (b"5.00.0", ParseEnhancedCodeError::LeadingZero),
     ];
     for (input, error) in rejected {
         assert_eq!(

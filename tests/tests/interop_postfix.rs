@@ -17,8 +17,8 @@ use std::time::Duration;
 use futures_util::StreamExt;
 use smtp_codes::io::{ReplyCodec, ReplyReader};
 use smtp_codes::{
-    Action, Command, Ehlo, EnhancedStatus, Extension, MessageSize, Reason, Reply, ReplyBuf,
-    ReplyCode,
+    advice::Decision, ehlo::MessageSize, Command, Ehlo, EnhancedStatus, Extension, Reason, Reply,
+    ReplyBuf, ReplyCode,
 };
 use tokio::io::AsyncWriteExt;
 use tokio::net::tcp::OwnedReadHalf;
@@ -95,12 +95,12 @@ fn message(size: usize) -> String {
 /// What every reply of these sessions is checked for: the code, the enhanced code and its
 /// registry entry, and the advice for the command it answers.
 #[track_caller]
-fn check(reply: Reply<'_>, command: Command, code: u16, enhanced: &str, action: Action) {
+fn check(reply: Reply<'_>, command: Command, code: u16, enhanced: &str, decision: Decision) {
     let text = String::from_utf8_lossy(reply.as_bytes());
     assert_eq!(reply.code(), code, "{text}");
     let got = reply.enhanced().map(|code| code.to_string());
     assert_eq!(got.as_deref(), Some(enhanced), "{text}");
-    assert_eq!(reply.outcome(command).action(), action, "{text}");
+    assert_eq!(reply.outcome(command).decision(), decision, "{text}");
 }
 
 /// The EHLO reply read as capabilities.
@@ -162,9 +162,9 @@ fn session_with_reader(postfix: &Postfix) {
         )
         .unwrap();
     let mail = replies.read_reply().unwrap().unwrap();
-    check(mail, Command::Mail, 250, "2.1.0", Action::Success);
+    check(mail, Command::Mail, 250, "2.1.0", Decision::Success);
     let known = replies.read_reply().unwrap().unwrap();
-    check(known, Command::Rcpt, 250, "2.1.5", Action::Success);
+    check(known, Command::Rcpt, 250, "2.1.5", Decision::Success);
     assert_eq!(
         known.enhanced().unwrap().status(),
         Some(EnhancedStatus::DestinationAddressValid)
@@ -176,7 +176,7 @@ fn session_with_reader(postfix: &Postfix) {
         Command::Rcpt,
         550,
         "5.1.1",
-        Action::FailPermanently,
+        Decision::FailPermanently,
     );
     assert_eq!(unknown.reply_code(), Some(ReplyCode::MailboxUnavailable));
     assert_eq!(
@@ -192,7 +192,7 @@ fn session_with_reader(postfix: &Postfix) {
 
     // Postfix's default relay restriction, defer_unauth_destination: 454 4.7.1.
     let relay = replies.read_reply().unwrap().unwrap();
-    check(relay, Command::Rcpt, 454, "4.7.1", Action::RetryLater);
+    check(relay, Command::Rcpt, 454, "4.7.1", Decision::RetryLater);
     assert_eq!(
         relay.enhanced().unwrap().status(),
         Some(EnhancedStatus::DeliveryNotAuthorized)
@@ -210,7 +210,7 @@ fn session_with_reader(postfix: &Postfix) {
     assert!(data.outcome(Command::Data).is_continue());
     writer.write_all(message(200).as_bytes()).unwrap();
     let queued = replies.read_reply().unwrap().unwrap();
-    check(queued, Command::EndOfData, 250, "2.0.0", Action::Success);
+    check(queued, Command::EndOfData, 250, "2.0.0", Decision::Success);
 
     // Over the size limit, announced by SIZE (RFC 1870): refused at MAIL.
     writer
@@ -222,7 +222,7 @@ fn session_with_reader(postfix: &Postfix) {
         Command::Mail,
         552,
         "5.3.4",
-        Action::FailPermanently,
+        Decision::FailPermanently,
     );
     assert_eq!(
         too_big.enhanced().unwrap().status(),
@@ -232,7 +232,7 @@ fn session_with_reader(postfix: &Postfix) {
     assert_eq!(diagnosis.reason(), Reason::EmailTooLarge);
     assert!(!diagnosis.is_hard());
     let reset = replies.read_reply().unwrap().unwrap();
-    check(reset, Command::Rset, 250, "2.0.0", Action::Success);
+    check(reset, Command::Rset, 250, "2.0.0", Decision::Success);
 
     writer.write_all(b"QUIT\r\n").unwrap();
     let bye = replies.read_reply().unwrap().unwrap();
@@ -272,14 +272,14 @@ async fn session_with_codec(port: u16) {
         Command::Mail,
         250,
         "2.1.0",
-        Action::Success,
+        Decision::Success,
     );
     check(
         next(&mut replies).await.reply(),
         Command::Rcpt,
         250,
         "2.1.5",
-        Action::Success,
+        Decision::Success,
     );
     assert_eq!(next(&mut replies).await.code(), 354);
     write
@@ -292,7 +292,7 @@ async fn session_with_codec(port: u16) {
         Command::EndOfData,
         552,
         "5.3.4",
-        Action::FailPermanently,
+        Decision::FailPermanently,
     );
     assert_eq!(
         too_big.diagnose(Some(Command::EndOfData)).reason(),
@@ -304,7 +304,7 @@ async fn session_with_codec(port: u16) {
         Command::Noop,
         250,
         "2.0.0",
-        Action::Success,
+        Decision::Success,
     );
     let bye = next(&mut replies).await;
     assert_eq!(bye.code(), 221);

@@ -8,7 +8,8 @@ use bytes::BytesMut;
 use proptest::prelude::*;
 use smtp_codes::io::{OutgoingReply, ReplyCodec, ReplyReader};
 use smtp_codes::{
-    EnhancedCode, ParseError, Reply, ReplyBuf, ReplyScanner, WriteError, MAX_REPLY_LEN,
+    reply::ParseReplyError, reply::ReplyScanner, reply::WriteReplyError, reply::MAX_REPLY_LEN,
+    EnhancedCode, Reply, ReplyBuf,
 };
 use smtp_codes_tests::{corpus, pipelined};
 use tokio_util::codec::{Decoder, Encoder};
@@ -23,7 +24,7 @@ fn seen(reply: Reply<'_>) -> Seen {
 /// The replies of `input` by `Reply::parse` on the whole buffer, one after another, and the
 /// error that stopped them (`Incomplete` when the input ends inside a reply; `None` when it ends
 /// between replies).
-fn whole(mut input: &[u8]) -> (Vec<Seen>, Option<ParseError>) {
+fn whole(mut input: &[u8]) -> (Vec<Seen>, Option<ParseReplyError>) {
     let mut replies = Vec::new();
     while !input.is_empty() {
         match Reply::parse(input) {
@@ -116,20 +117,23 @@ fn by_codec(input: &[u8], sizes: &[usize]) -> (Vec<Seen>, Option<io::Error>) {
 }
 
 /// The reader's or the codec's answer is the whole-buffer parse's: the same replies, then the
-/// same end (a clean end, the same `ParseError` as `InvalidData`, or `UnexpectedEof` for an
+/// same end (a clean end, the same `ParseReplyError` as `InvalidData`, or `UnexpectedEof` for an
 /// input that stops inside a reply).
-fn assert_same(expected: &(Vec<Seen>, Option<ParseError>), got: &(Vec<Seen>, Option<io::Error>)) {
+fn assert_same(
+    expected: &(Vec<Seen>, Option<ParseReplyError>),
+    got: &(Vec<Seen>, Option<io::Error>),
+) {
     assert_eq!(got.0, expected.0);
     match (&expected.1, &got.1) {
         (None, None) => {}
-        (Some(ParseError::Incomplete), Some(error)) => {
+        (Some(ParseReplyError::Incomplete), Some(error)) => {
             assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof, "{error}");
         }
         (Some(parse_error), Some(error)) => {
             assert_eq!(error.kind(), io::ErrorKind::InvalidData, "{error}");
             let source = error
                 .get_ref()
-                .and_then(|inner| inner.downcast_ref::<ParseError>());
+                .and_then(|inner| inner.downcast_ref::<ParseReplyError>());
             assert_eq!(source, Some(parse_error));
         }
         (expected, got) => panic!("expected the end {expected:?}, got {got:?}"),
@@ -154,7 +158,7 @@ fn scanner_answers_as_parse_on_every_prefix() {
             let prefix = &case.wire[..end];
             let answer = scanner.scan(prefix);
             assert_eq!(answer, Reply::parse(prefix), "{} at {end}", case.name);
-            if !matches!(answer, Err(ParseError::Incomplete)) {
+            if !matches!(answer, Err(ParseReplyError::Incomplete)) {
                 break;
             }
         }
@@ -208,7 +212,7 @@ proptest! {
         for end in cuts {
             let answer = scanner.scan(&input[..end]);
             prop_assert_eq!(answer, Reply::parse(&input[..end]));
-            if !matches!(answer, Err(ParseError::Incomplete)) {
+            if !matches!(answer, Err(ParseReplyError::Incomplete)) {
                 break;
             }
         }
@@ -312,10 +316,10 @@ fn memory_stays_bounded_and_too_long_is_invalid_data() {
     let mut reader = ReplyReader::new(Endless { read: 0 });
     let error = reader.read_reply().unwrap_err();
     assert_eq!(error.kind(), io::ErrorKind::InvalidData);
-    let source = error.get_ref().unwrap().downcast_ref::<ParseError>();
+    let source = error.get_ref().unwrap().downcast_ref::<ParseReplyError>();
     assert_eq!(
         source,
-        Some(&ParseError::TooLong {
+        Some(&ParseReplyError::TooLong {
             limit: MAX_REPLY_LEN
         })
     );
@@ -333,13 +337,13 @@ fn malformed_replies_are_invalid_data_with_the_parse_error() {
     let mut reader = ReplyReader::new(&b"250-mx\r\n251 oops\r\n"[..]);
     let error = reader.read_reply().unwrap_err();
     assert_eq!(error.kind(), io::ErrorKind::InvalidData);
-    let expected = ParseError::CodeMismatch {
+    let expected = ParseReplyError::CodeMismatch {
         first: 250,
         found: 251,
         offset: 8,
     };
     assert_eq!(
-        error.get_ref().unwrap().downcast_ref::<ParseError>(),
+        error.get_ref().unwrap().downcast_ref::<ParseReplyError>(),
         Some(&expected)
     );
     assert_eq!(error.to_string(), expected.to_string());
@@ -348,8 +352,8 @@ fn malformed_replies_are_invalid_data_with_the_parse_error() {
     let error = ReplyCodec::new().decode(&mut buffer).unwrap_err();
     assert_eq!(error.kind(), io::ErrorKind::InvalidData);
     assert_eq!(
-        error.get_ref().unwrap().downcast_ref::<ParseError>(),
-        Some(&ParseError::NotACode { offset: 0 })
+        error.get_ref().unwrap().downcast_ref::<ParseReplyError>(),
+        Some(&ParseReplyError::NotACode { offset: 0 })
     );
 }
 
@@ -388,8 +392,11 @@ fn encoder_refuses_what_write_reply_refuses() {
         .unwrap_err();
     assert_eq!(injected.kind(), io::ErrorKind::InvalidInput);
     assert_eq!(
-        injected.get_ref().unwrap().downcast_ref::<WriteError>(),
-        Some(&WriteError::UnsafeText {
+        injected
+            .get_ref()
+            .unwrap()
+            .downcast_ref::<WriteReplyError>(),
+        Some(&WriteReplyError::UnsafeText {
             line: 0,
             byte: b'\r'
         })
@@ -405,8 +412,8 @@ fn encoder_refuses_what_write_reply_refuses() {
         .encode(OutgoingReply::new(600, None, &["OK"]), &mut out)
         .unwrap_err();
     assert_eq!(
-        invalid.get_ref().unwrap().downcast_ref::<WriteError>(),
-        Some(&WriteError::InvalidCode(600))
+        invalid.get_ref().unwrap().downcast_ref::<WriteReplyError>(),
+        Some(&WriteReplyError::InvalidCode(600))
     );
     // Nothing was written by the refused replies.
     assert_eq!(out, &b"220 earlier\r\n"[..]);

@@ -4,8 +4,9 @@
 
 use proptest::prelude::*;
 use smtp_codes::{
-    write_reply, write_reply_io, EnhancedCode, ParseError, ParseReplyCodeError, Reply, ReplyCode,
-    WriteError, MAX_REPLY_LEN, MAX_REPLY_LINES, MAX_REPLY_LINE_LEN,
+    code::ParseReplyCodeError, reply::write_reply_io, reply::ParseReplyError,
+    reply::WriteReplyError, reply::MAX_REPLY_LEN, reply::MAX_REPLY_LINES,
+    reply::MAX_REPLY_LINE_LEN, write_reply, EnhancedCode, Reply, ReplyCode,
 };
 
 /// Enough cases to find a broken property, few enough to run in a few seconds in debug.
@@ -181,7 +182,7 @@ proptest! {
         for k in 0..out.len() {
             prop_assert_eq!(
                 Reply::parse(&out.as_bytes()[..k]),
-                Err(ParseError::Incomplete),
+                Err(ParseReplyError::Incomplete),
                 "the first {} bytes of {:?}", k, out
             );
         }
@@ -208,7 +209,7 @@ proptest! {
         let whole = Reply::parse(&input);
         for k in 0..input.len() {
             let prefix = Reply::parse(&input[..k]);
-            if prefix == Err(ParseError::Incomplete) || prefix == whole {
+            if prefix == Err(ParseReplyError::Incomplete) || prefix == whole {
                 continue;
             }
             prop_assert_eq!(prefix, whole, "the first {} bytes of {:?}", k, input);
@@ -217,10 +218,10 @@ proptest! {
             Ok((reply, used)) => {
                 check_parsed(&input, reply, used);
                 for k in 0..used {
-                    prop_assert_eq!(Reply::parse(&input[..k]), Err(ParseError::Incomplete));
+                    prop_assert_eq!(Reply::parse(&input[..k]), Err(ParseReplyError::Incomplete));
                 }
             }
-            Err(ParseError::Incomplete) => {
+            Err(ParseReplyError::Incomplete) => {
                 // Every complete line so far says more lines follow.
                 for line in input.split_inclusive(|&byte| byte == b'\n') {
                     if line.ends_with(b"\n") {
@@ -324,7 +325,7 @@ proptest! {
 
         let mut out = String::new();
         let result = write_reply(&mut out, reply.code, reply.enhanced, &lines);
-        prop_assert_eq!(result, Err(WriteError::UnsafeText { line, byte }));
+        prop_assert_eq!(result, Err(WriteReplyError::UnsafeText { line, byte }));
         prop_assert!(out.is_empty(), "wrote {:?}", out);
         let mut bytes = Vec::new();
         prop_assert!(write_reply_io(&mut bytes, reply.code, reply.enhanced, &lines).is_err());
@@ -346,7 +347,7 @@ proptest! {
         let mut out = String::new();
         let result = write_reply(&mut out, code, enhanced, &["first", &text]);
         if over {
-            prop_assert_eq!(result, Err(WriteError::LineTooLong { line: 1, len: MAX_REPLY_LINE_LEN + 1 }));
+            prop_assert_eq!(result, Err(WriteReplyError::LineTooLong { line: 1, len: MAX_REPLY_LINE_LEN + 1 }));
             prop_assert!(out.is_empty());
         } else {
             prop_assert_eq!(result, Ok(()));
@@ -368,12 +369,12 @@ proptest! {
         let expected = if (200..=599).contains(&code) {
             match enhanced {
                 Some(enhanced) if u16::from(enhanced.class().digit()) != code / 100 => {
-                    Err(WriteError::EnhancedClassMismatch { code, enhanced })
+                    Err(WriteReplyError::EnhancedClassMismatch { code, enhanced })
                 }
                 _ => Ok(()),
             }
         } else {
-            Err(WriteError::InvalidCode(code))
+            Err(WriteReplyError::InvalidCode(code))
         };
         prop_assert_eq!(result, expected);
         prop_assert_eq!(out.is_empty(), result.is_err());
@@ -410,12 +411,12 @@ proptest! {
             if lines <= MAX_REPLY_LINES {
                 Ok(reply.len())
             } else {
-                Err(ParseError::TooManyLines { limit: MAX_REPLY_LINES })
+                Err(ParseReplyError::TooManyLines { limit: MAX_REPLY_LINES })
             }
         } else if in_window > MAX_REPLY_LINES {
-            Err(ParseError::TooManyLines { limit: MAX_REPLY_LINES })
+            Err(ParseReplyError::TooManyLines { limit: MAX_REPLY_LINES })
         } else {
-            Err(ParseError::TooLong { limit: MAX_REPLY_LEN })
+            Err(ParseReplyError::TooLong { limit: MAX_REPLY_LEN })
         };
         let parsed = Reply::parse(&input);
         prop_assert_eq!(parsed.map(|(_, used)| used), expected, "{} lines of {}", lines, width);
@@ -430,12 +431,12 @@ proptest! {
 /// a reply ending exactly at the limit parses.
 #[test]
 fn incomplete_up_to_the_limit() {
-    let too_long = Err(ParseError::TooLong {
+    let too_long = Err(ParseReplyError::TooLong {
         limit: MAX_REPLY_LEN,
     });
     let mut input = b"250 ".to_vec();
     input.resize(MAX_REPLY_LEN, b'x');
-    assert_eq!(Reply::parse(&input), Err(ParseError::Incomplete));
+    assert_eq!(Reply::parse(&input), Err(ParseReplyError::Incomplete));
     input.push(b'x');
     assert_eq!(Reply::parse(&input), too_long);
     // An LF just past the limit is not looked for.
@@ -463,11 +464,11 @@ proptest! {
         // An empty last line is the bare code, "250\r\n", one octet shorter.
         let total = lines * (width + 6) - usize::from(width == 0);
         let expected = if lines > MAX_REPLY_LINES {
-            Err(WriteError::TooManyLines { count: lines })
+            Err(WriteReplyError::TooManyLines { count: lines })
         } else if width + 6 > MAX_REPLY_LINE_LEN {
-            Err(WriteError::LineTooLong { line: 0, len: width + 6 })
+            Err(WriteReplyError::LineTooLong { line: 0, len: width + 6 })
         } else if total > MAX_REPLY_LEN {
-            Err(WriteError::TooLong { len: total })
+            Err(WriteReplyError::TooLong { len: total })
         } else {
             Ok(())
         };
@@ -492,7 +493,7 @@ fn writer_refuses_what_the_parser_refuses() {
     let many = vec!["x"; MAX_REPLY_LINES + 1];
     assert_eq!(
         write_reply(&mut out, 250, None, &many),
-        Err(WriteError::TooManyLines {
+        Err(WriteReplyError::TooManyLines {
             count: MAX_REPLY_LINES + 1
         })
     );
@@ -500,7 +501,7 @@ fn writer_refuses_what_the_parser_refuses() {
     let line = "x".repeat(MAX_REPLY_LINE_LEN - 6);
     assert_eq!(
         write_reply(&mut out, 250, None, &vec![line.as_str(); 129]),
-        Err(WriteError::TooLong { len: 129 * 512 })
+        Err(WriteReplyError::TooLong { len: 129 * 512 })
     );
     assert!(out.is_empty());
     write_reply(&mut out, 250, None, &vec![line.as_str(); 128]).unwrap();
@@ -541,11 +542,11 @@ fn more_bytes_never_change_the_error() {
     for (whole, byte) in [(&b"250-\n2250\n"[..], b'0'), (b"250-\n225\rx\n", b'\r')] {
         assert_eq!(
             Reply::parse(whole),
-            Err(ParseError::InvalidSeparator { byte, offset: 8 })
+            Err(ParseReplyError::InvalidSeparator { byte, offset: 8 })
         );
         for k in 0..whole.len() {
             let prefix = Reply::parse(&whole[..k]);
-            if prefix != Err(ParseError::Incomplete) && prefix != Reply::parse(whole) {
+            if prefix != Err(ParseReplyError::Incomplete) && prefix != Reply::parse(whole) {
                 failures.push(format!(
                     "{:?}: {prefix:?}",
                     String::from_utf8_lossy(&whole[..k])

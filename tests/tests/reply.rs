@@ -1,8 +1,11 @@
 //! The reply parser's policy, point by point (see `Reply`'s docs).
 
-use smtp_codes::{Category, Class, ParseError, Reply, ReplyCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
+use smtp_codes::{
+    code::Category, reply::ParseReplyError, reply::MAX_REPLY_LEN, reply::MAX_REPLY_LINES, Class,
+    Reply, ReplyCode,
+};
 
-fn parse(input: &[u8]) -> Result<(Reply<'_>, usize), ParseError> {
+fn parse(input: &[u8]) -> Result<(Reply<'_>, usize), ParseReplyError> {
     Reply::parse(input)
 }
 
@@ -69,34 +72,34 @@ fn the_empty_text_of_a_bare_code_lies_inside_the_reply() {
 
 #[test]
 fn anything_else_after_the_code_is_an_error() {
-    let cases: [(&[u8], ParseError); 7] = [
+    let cases: [(&[u8], ParseReplyError); 7] = [
         (
             b"250OK\r\n",
-            ParseError::InvalidSeparator {
+            ParseReplyError::InvalidSeparator {
                 byte: b'O',
                 offset: 3,
             },
         ),
         (
             b"2500 OK\r\n",
-            ParseError::InvalidSeparator {
+            ParseReplyError::InvalidSeparator {
                 byte: b'0',
                 offset: 3,
             },
         ),
         (
             b"250\tOK\r\n",
-            ParseError::InvalidSeparator {
+            ParseReplyError::InvalidSeparator {
                 byte: b'\t',
                 offset: 3,
             },
         ),
-        (b" 250 OK\r\n", ParseError::NotACode { offset: 0 }),
-        (b"25 OK\r\n", ParseError::NotACode { offset: 0 }),
-        (b"\r\n", ParseError::NotACode { offset: 0 }),
+        (b" 250 OK\r\n", ParseReplyError::NotACode { offset: 0 }),
+        (b"25 OK\r\n", ParseReplyError::NotACode { offset: 0 }),
+        (b"\r\n", ParseReplyError::NotACode { offset: 0 }),
         (
             b"250-a\r\n250_b\r\n",
-            ParseError::InvalidSeparator {
+            ParseReplyError::InvalidSeparator {
                 byte: b'_',
                 offset: 10,
             },
@@ -135,13 +138,13 @@ fn codes_outside_2yz_to_5yz_are_errors_that_carry_the_code() {
     ] {
         assert_eq!(
             parse(input),
-            Err(ParseError::CodeOutOfRange { code, offset: 0 })
+            Err(ParseReplyError::CodeOutOfRange { code, offset: 0 })
         );
     }
     let error = parse(b"250-a\r\n099 b\r\n").unwrap_err();
     assert_eq!(
         error,
-        ParseError::CodeOutOfRange {
+        ParseReplyError::CodeOutOfRange {
             code: 99,
             offset: 7
         }
@@ -158,7 +161,7 @@ fn a_multiline_reply_has_one_code() {
     let error = parse(b"250-a\r\n250-b\r\n550 c\r\n").unwrap_err();
     assert_eq!(
         error,
-        ParseError::CodeMismatch {
+        ParseReplyError::CodeMismatch {
             first: 250,
             found: 550,
             offset: 14
@@ -170,11 +173,11 @@ fn a_multiline_reply_has_one_code() {
     );
     assert_eq!(
         parse(b"250-a\r\nb\r\n"),
-        Err(ParseError::NotACode { offset: 7 })
+        Err(ParseReplyError::NotACode { offset: 7 })
     );
     assert_eq!(
         parse(b"250-a\r\n\r\n"),
-        Err(ParseError::NotACode { offset: 7 })
+        Err(ParseReplyError::NotACode { offset: 7 })
     );
 }
 
@@ -213,7 +216,7 @@ fn a_reply_longer_than_the_bound_is_too_long() {
     input.insert(4, b'x');
     assert_eq!(
         parse(&input),
-        Err(ParseError::TooLong {
+        Err(ParseReplyError::TooLong {
             limit: MAX_REPLY_LEN
         })
     );
@@ -221,20 +224,20 @@ fn a_reply_longer_than_the_bound_is_too_long() {
     endless.resize(MAX_REPLY_LEN + 1, b'x');
     assert_eq!(
         parse(&endless),
-        Err(ParseError::TooLong {
+        Err(ParseReplyError::TooLong {
             limit: MAX_REPLY_LEN
         })
     );
     // Up to the bound, an unfinished reply that looks right so far is only incomplete.
     assert_eq!(
         parse(&endless[..MAX_REPLY_LEN]),
-        Err(ParseError::Incomplete)
+        Err(ParseReplyError::Incomplete)
     );
     let mut many_lines = b"250-x\r\n".repeat(MAX_REPLY_LEN / 7);
     many_lines.truncate(MAX_REPLY_LEN + 1);
     assert!(matches!(
         parse(&many_lines),
-        Err(ParseError::TooLong { .. } | ParseError::TooManyLines { .. })
+        Err(ParseReplyError::TooLong { .. } | ParseReplyError::TooManyLines { .. })
     ));
 }
 
@@ -245,19 +248,19 @@ fn a_reply_with_more_lines_than_the_bound_is_refused() {
     assert_eq!(parse(&input).unwrap().0.line_count(), MAX_REPLY_LINES);
     // At the bound and unfinished: incomplete; one line past it: refused, finished or not.
     let mut input = b"250-x\r\n".repeat(MAX_REPLY_LINES);
-    assert_eq!(parse(&input), Err(ParseError::Incomplete));
+    assert_eq!(parse(&input), Err(ParseReplyError::Incomplete));
     let mut unfinished = input.clone();
     unfinished.extend_from_slice(b"250-x\r\n");
     assert_eq!(
         parse(&unfinished),
-        Err(ParseError::TooManyLines {
+        Err(ParseReplyError::TooManyLines {
             limit: MAX_REPLY_LINES
         })
     );
     input.extend_from_slice(b"250 x\r\n");
     assert_eq!(
         parse(&input),
-        Err(ParseError::TooManyLines {
+        Err(ParseReplyError::TooManyLines {
             limit: MAX_REPLY_LINES
         })
     );
@@ -272,14 +275,14 @@ fn every_cut_of_a_multiline_reply_is_incomplete() {
     for cut in 0..whole.len() {
         assert_eq!(
             parse(&whole[..cut]),
-            Err(ParseError::Incomplete),
+            Err(ParseReplyError::Incomplete),
             "cut at {cut}"
         );
         let mut buffer = whole[..cut].to_vec();
         buffer.extend_from_slice(&whole[cut..]);
         assert_eq!(parse(&buffer).unwrap(), (reply, used));
     }
-    assert!(ParseError::Incomplete.is_incomplete());
+    assert!(ParseReplyError::Incomplete.is_incomplete());
 }
 
 #[test]
@@ -287,33 +290,33 @@ fn an_unfinished_line_fails_as_soon_as_it_shows_an_error() {
     // Not an SMTP server at all: refused at once, not after 64 KiB.
     assert_eq!(
         parse(b"HTTP/1.1 400 Bad Request"),
-        Err(ParseError::NotACode { offset: 0 })
+        Err(ParseReplyError::NotACode { offset: 0 })
     );
-    assert_eq!(parse(b"25 "), Err(ParseError::NotACode { offset: 0 }));
+    assert_eq!(parse(b"25 "), Err(ParseReplyError::NotACode { offset: 0 }));
     assert_eq!(
         parse(b"600"),
-        Err(ParseError::CodeOutOfRange {
+        Err(ParseReplyError::CodeOutOfRange {
             code: 600,
             offset: 0
         })
     );
     assert_eq!(
         parse(b"250X"),
-        Err(ParseError::InvalidSeparator {
+        Err(ParseReplyError::InvalidSeparator {
             byte: b'X',
             offset: 3
         })
     );
     assert_eq!(
         parse(b"250\rX"),
-        Err(ParseError::InvalidSeparator {
+        Err(ParseReplyError::InvalidSeparator {
             byte: b'\r',
             offset: 3
         })
     );
     assert_eq!(
         parse(b"250-a\r\n251 b"),
-        Err(ParseError::CodeMismatch {
+        Err(ParseReplyError::CodeMismatch {
             first: 250,
             found: 251,
             offset: 7
@@ -345,7 +348,7 @@ fn an_unfinished_line_fails_as_soon_as_it_shows_an_error() {
     ] {
         assert_eq!(
             parse(unfinished),
-            Err(ParseError::Incomplete),
+            Err(ParseReplyError::Incomplete),
             "{unfinished:?}"
         );
     }

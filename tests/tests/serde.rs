@@ -2,8 +2,8 @@
 
 use serde_json::{from_str, json, to_value};
 use smtp_codes::{
-    Action, AnyReplyCode, Category, Class, Command, EnhancedClass, EnhancedCode, EnhancedStatus,
-    Outcome, ReplyCode, Subject,
+    advice::Decision, code::Category, enhanced::EnhancedClass, enhanced::Subject, AnyReplyCode,
+    Class, Command, EnhancedCode, EnhancedStatus, Outcome, ReplyCode,
 };
 
 #[test]
@@ -131,13 +131,16 @@ fn commands_are_their_names() {
 }
 
 #[test]
-fn actions_are_their_names() {
+fn decisions_are_their_names() {
     let expected = ["success", "continue", "retry-later", "fail-permanently"];
-    for (action, name) in Action::ALL.iter().zip(expected) {
-        assert_eq!(to_value(action).unwrap(), json!(name));
-        assert_eq!(from_str::<Action>(&format!("\"{name}\"")).unwrap(), *action);
+    for (decision, name) in Decision::ALL.iter().zip(expected) {
+        assert_eq!(to_value(decision).unwrap(), json!(name));
+        assert_eq!(
+            from_str::<Decision>(&format!("\"{name}\"")).unwrap(),
+            *decision
+        );
     }
-    let error = from_str::<Action>("\"RetryLater\"")
+    let error = from_str::<Decision>("\"RetryLater\"")
         .unwrap_err()
         .to_string();
     assert!(
@@ -147,11 +150,11 @@ fn actions_are_their_names() {
 }
 
 #[test]
-fn outcomes_are_action_and_closing() {
+fn outcomes_are_decision_and_closing() {
     let outcome = ReplyCode::ServiceNotAvailable.outcome(Command::Rcpt);
     assert_eq!(
         to_value(outcome).unwrap(),
-        json!({"action": "retry-later", "closing": true})
+        json!({"decision": "retry-later", "closing": true})
     );
     for code in 200..=599 {
         for &command in Command::ALL {
@@ -162,7 +165,7 @@ fn outcomes_are_action_and_closing() {
     }
     // Fields in any order; the sequence form too.
     assert_eq!(
-        from_str::<Outcome>(r#"{"closing": false, "action": "success"}"#).unwrap(),
+        from_str::<Outcome>(r#"{"closing": false, "decision": "success"}"#).unwrap(),
         ReplyCode::Completed.outcome(Command::Mail)
     );
     assert_eq!(
@@ -170,17 +173,17 @@ fn outcomes_are_action_and_closing() {
         ReplyCode::MailboxUnavailable.outcome(Command::Rcpt)
     );
     for (bad, said) in [
-        (r#"{"action": "success"}"#, "missing field `closing`"),
-        (r#"{"closing": true}"#, "missing field `action`"),
+        (r#"{"decision": "success"}"#, "missing field `closing`"),
+        (r#"{"closing": true}"#, "missing field `decision`"),
         (
-            r#"{"action": "success", "closing": true, "why": 1}"#,
+            r#"{"decision": "success", "closing": true, "why": 1}"#,
             "unknown field `why`",
         ),
         (
-            r#"{"action": "success", "action": "success", "closing": true}"#,
-            "duplicate field `action`",
+            r#"{"decision": "success", "decision": "success", "closing": true}"#,
+            "duplicate field `decision`",
         ),
-        (r#"{"action": "later", "closing": true}"#, "later"),
+        (r#"{"decision": "later", "closing": true}"#, "later"),
     ] {
         let error = from_str::<Outcome>(bad).unwrap_err().to_string();
         assert!(error.contains(said), "{bad}: {error}");

@@ -4,7 +4,8 @@
 
 use serde_json::{from_str, json, to_value};
 use smtp_codes::{
-    write_reply, AnyReplyCode, Category, Class, Command, Reply, ReplyCode, ReplyCodeTable,
+    code::Category, code::ReplyCodeTable, write_reply, AnyReplyCode, Class, Command, Reply,
+    ReplyCode,
 };
 
 #[smtp_codes::reply_codes("data/vendor-codes.csv")]

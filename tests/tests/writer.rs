@@ -1,11 +1,15 @@
 //! The reply writer: what it writes, what it refuses, and that parsing gives the reply back.
 
 use smtp_codes::{
-    write_reply, write_reply_io, EnhancedCode, Reply, ReplyCode, WriteError, MAX_REPLY_LEN,
-    MAX_REPLY_LINES, MAX_REPLY_LINE_LEN,
+    reply::write_reply_io, reply::WriteReplyError, reply::MAX_REPLY_LEN, reply::MAX_REPLY_LINES,
+    reply::MAX_REPLY_LINE_LEN, write_reply, EnhancedCode, Reply, ReplyCode,
 };
 
-fn written(code: u16, enhanced: Option<EnhancedCode>, text: &[&str]) -> Result<String, WriteError> {
+fn written(
+    code: u16,
+    enhanced: Option<EnhancedCode>,
+    text: &[&str],
+) -> Result<String, WriteReplyError> {
     let mut out = String::new();
     let result = write_reply(&mut out, code, enhanced, text);
     if result.is_err() {
@@ -52,7 +56,7 @@ fn refuses_reply_injection() {
     for (text, byte) in [("OK\r\n250 forged", b'\r'), ("a\nb", b'\n'), ("nul\0", 0)] {
         assert_eq!(
             written(250, None, &["fine", text]),
-            Err(WriteError::UnsafeText { line: 1, byte })
+            Err(WriteReplyError::UnsafeText { line: 1, byte })
         );
     }
 }
@@ -63,7 +67,7 @@ fn refuses_other_control_characters() {
         let text = format!("bell{}", char::from(byte));
         assert_eq!(
             written(250, None, &[&text]),
-            Err(WriteError::UnsafeText { line: 0, byte }),
+            Err(WriteReplyError::UnsafeText { line: 0, byte }),
             "{byte:#04x}"
         );
     }
@@ -80,7 +84,7 @@ fn refuses_replies_the_parser_would_refuse() {
     let lines: Vec<&str> = vec!["x"; MAX_REPLY_LINES + 1];
     assert_eq!(
         written(250, None, &lines),
-        Err(WriteError::TooManyLines {
+        Err(WriteReplyError::TooManyLines {
             count: MAX_REPLY_LINES + 1
         })
     );
@@ -89,7 +93,10 @@ fn refuses_replies_the_parser_would_refuse() {
     let lines: Vec<&str> = vec![line.as_str(); 200];
     let len = 200 * (4 + 500 + 2);
     assert!(len > MAX_REPLY_LEN);
-    assert_eq!(written(250, None, &lines), Err(WriteError::TooLong { len }));
+    assert_eq!(
+        written(250, None, &lines),
+        Err(WriteReplyError::TooLong { len })
+    );
     // Exactly at the bound is written, and parses.
     let line = "x".repeat(MAX_REPLY_LEN / 128 - 6);
     let lines: Vec<&str> = vec![line.as_str(); 128];
@@ -106,7 +113,7 @@ fn refuses_lines_over_512_octets() {
     let too_long = "x".repeat(MAX_REPLY_LINE_LEN - 5);
     assert_eq!(
         written(250, None, &["ok", &too_long]),
-        Err(WriteError::LineTooLong { line: 1, len: 513 })
+        Err(WriteReplyError::LineTooLong { line: 1, len: 513 })
     );
     // The enhanced code counts: "550 5.7.606 " is 12 octets.
     let text = "x".repeat(MAX_REPLY_LINE_LEN - 14);
@@ -114,7 +121,7 @@ fn refuses_lines_over_512_octets() {
     let text = "x".repeat(MAX_REPLY_LINE_LEN - 13);
     assert_eq!(
         written(550, EnhancedCode::new(5, 7, 606), &[&text]),
-        Err(WriteError::LineTooLong { line: 0, len: 513 })
+        Err(WriteReplyError::LineTooLong { line: 0, len: 513 })
     );
 }
 
@@ -123,14 +130,14 @@ fn refuses_codes_and_enhanced_codes_that_disagree() {
     let enhanced = EnhancedCode::new(5, 0, 0).unwrap();
     assert_eq!(
         written(250, Some(enhanced), &["OK"]),
-        Err(WriteError::EnhancedClassMismatch {
+        Err(WriteReplyError::EnhancedClassMismatch {
             code: 250,
             enhanced
         })
     );
     assert_eq!(
         written(354, EnhancedCode::new(2, 0, 0), &["go"]),
-        Err(WriteError::EnhancedClassMismatch {
+        Err(WriteReplyError::EnhancedClassMismatch {
             code: 354,
             enhanced: EnhancedCode::new(2, 0, 0).unwrap()
         })
@@ -138,7 +145,7 @@ fn refuses_codes_and_enhanced_codes_that_disagree() {
     for code in [0, 99, 123, 199, 600, 1000] {
         assert_eq!(
             written(code, None, &["x"]),
-            Err(WriteError::InvalidCode(code))
+            Err(WriteReplyError::InvalidCode(code))
         );
     }
 }
@@ -174,10 +181,10 @@ fn writes_to_io_and_refuses_with_invalid_input() {
         error
             .into_inner()
             .unwrap()
-            .downcast::<WriteError>()
+            .downcast::<WriteReplyError>()
             .unwrap()
             .as_ref(),
-        &WriteError::UnsafeText {
+        &WriteReplyError::UnsafeText {
             line: 0,
             byte: b'\r'
         }
@@ -241,7 +248,7 @@ fn accepts_reply_codes_strings_and_iterators() {
     let lines = ["fine", "a\nb"].into_iter();
     assert_eq!(
         write_reply(&mut out, 250, None, lines),
-        Err(WriteError::UnsafeText {
+        Err(WriteReplyError::UnsafeText {
             line: 1,
             byte: b'\n'
         })

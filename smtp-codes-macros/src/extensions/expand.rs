@@ -34,7 +34,7 @@ pub fn enum_and_api(input: &Input, entries: &[Entry]) -> TokenStream {
     let all = api::all(ident, &names, &all_doc(&docs));
     let values = values(entries, &names, &docs);
     let from_keyword = from_keyword(entries, &docs);
-    let unknown = runtime::unknown_extension();
+    let unknown = runtime::parse_extension_error();
     quote! {
         #enum_item
 

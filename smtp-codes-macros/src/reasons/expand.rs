@@ -156,7 +156,6 @@ fn automaton(input: &Input, tables: &Tables) -> syn::Result<Automaton> {
 /// The rows of the phrase table, as `Phrase` constructors.
 fn phrase_rows(input: &Input, tables: &Tables, names: &[Ident]) -> Vec<TokenStream> {
     let phrase_source = &input.sources[1];
-    let phrase_ty = runtime::phrase_type();
     let phrases = tables.phrases.iter().map(|phrase| {
         let text = phrase.text.as_str();
         let reason = &names[phrase.reason];
@@ -167,9 +166,9 @@ fn phrase_rows(input: &Input, tables: &Tables, names: &[Ident]) -> Vec<TokenStre
         let source = phrase.source.as_str();
         let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
         let location = phrase_source.at(phrase.line);
-        quote! {
-            #phrase_ty::__new(#text, Self::#reason, &[#(#commands),*], #source, #line, #location)
-        }
+        runtime::phrase(&quote! {
+            #text, Self::#reason, &[#(#commands),*], #source, #line, #location
+        })
     });
     phrases.collect()
 }
@@ -186,9 +185,9 @@ fn rows(tables: &Tables, names: &[Ident], phrases: &[TokenStream]) -> TokenStrea
         let reason = &names[status.reason];
         let status_first = status.status_first;
         let note = status.note.as_str();
-        quote! {
-            #status_rule_ty::__new(#class, #subject, #detail, Self::#reason, #status_first, #note)
-        }
+        runtime::status_rule(&quote! {
+            #class, #subject, #detail, Self::#reason, #status_first, #note
+        })
     });
     // `status_rule` as one `match` on (class, subject, detail): the exact-class rows first, in
     // table order, then the any-class (`X`) rows, so the first arm that matches is the rule the
@@ -300,7 +299,8 @@ fn find_phrase(automaton: &Automaton, phrase_count: usize) -> TokenStream {
 
 /// `Display` (the name) and `FromStr` (the name, ASCII case-insensitively).
 fn trait_impls(ident: &Ident) -> TokenStream {
-    let parse_error = runtime::parse_reason_error();
+    let parse_error = runtime::parse_reason_error_type();
+    let new_parse_error = runtime::parse_reason_error();
     quote! {
         impl ::core::fmt::Display for #ident {
             /// The reason's name (`UserUnknown`).
@@ -318,7 +318,7 @@ fn trait_impls(ident: &Ident) -> TokenStream {
                     .iter()
                     .copied()
                     .find(|reason| reason.name().eq_ignore_ascii_case(text))
-                    .ok_or(#parse_error::__new())
+                    .ok_or(#new_parse_error)
             }
         }
     }

@@ -380,7 +380,6 @@ fn traits(ident: &Ident) -> TokenStream {
     let parse_error = runtime::parse_reply_code_error();
     let three_digits = runtime::three_digits(&quote!(text));
     let unknown = runtime::parse_reply_code_error_unknown();
-    let unknown_reply_code = runtime::unknown_reply_code();
     quote! {
         impl ::core::fmt::Display for #ident {
             /// The code, a space and its meaning: `550 Requested action not taken: mailbox unavailable`.
@@ -402,10 +401,11 @@ fn traits(ident: &Ident) -> TokenStream {
         }
 
         impl ::core::convert::TryFrom<u16> for #ident {
-            type Error = #unknown_reply_code;
+            type Error = #parse_error;
 
-            fn try_from(code: u16) -> ::core::result::Result<Self, #unknown_reply_code> {
-                Self::from_u16(code).ok_or(#unknown_reply_code(code))
+            /// A code of the table.
+            fn try_from(code: u16) -> ::core::result::Result<Self, #parse_error> {
+                Self::from_u16(code).ok_or(#unknown(code))
             }
         }
 

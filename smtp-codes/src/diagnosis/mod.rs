@@ -10,23 +10,24 @@
 //!    a blocked client;
 //! 5. otherwise `Undefined`, with the class of the code as the only evidence.
 
-mod matcher;
+pub(crate) mod matcher;
 mod reason;
 mod rules;
 mod text;
 
 use core::fmt;
 
-pub use matcher::PhraseAutomaton;
 pub use reason::{ParseReasonError, Reason};
 pub use rules::{Phrase, StatusRule};
 
-use crate::{Class, Command, EnhancedClass, EnhancedCode, Reply};
+use crate::code::Class;
+use crate::command::Command;
+use crate::enhanced::{EnhancedClass, EnhancedCode};
 
 /// Which rule decided a [`Diagnosis`].
 ///
 /// ```
-/// use smtp_codes::{Command, Diagnosis, Evidence};
+/// use smtp_codes::{Command, Diagnosis, diagnosis::Evidence};
 ///
 /// let refused = Diagnosis::of(Some(550), None, b"", Some(Command::Mail));
 /// assert_eq!(refused.evidence(), Evidence::Command(Command::Mail));
@@ -69,7 +70,7 @@ impl fmt::Display for Evidence {
 /// Why a delivery failed and whether to suppress the address, with the rule that decided.
 ///
 /// ```
-/// use smtp_codes::{Command, Diagnosis, EnhancedCode, Evidence, Reason};
+/// use smtp_codes::{Command, Diagnosis, EnhancedCode, diagnosis::Evidence, Reason};
 ///
 /// let unknown = Diagnosis::of(Some(550), None, b"550 5.1.1 <bob@example.com>: User unknown", Some(Command::Rcpt));
 /// assert_eq!(unknown.reason(), Reason::UserUnknown);
@@ -269,23 +270,5 @@ fn class_of(reply_code: Option<u16>, status: Option<EnhancedCode>) -> Option<Cla
         Some(EnhancedClass::PersistentTransientFailure) => Some(Class::TransientNegativeCompletion),
         Some(EnhancedClass::PermanentFailure) => Some(Class::PermanentNegativeCompletion),
         _ => reply_code.and_then(Class::from_code),
-    }
-}
-
-impl Reply<'_> {
-    /// Diagnoses this reply: [`Diagnosis::of`] with its code, its enhanced code and its text.
-    /// Pass the command it answered when known: the same words mean a filter after `DATA` and an
-    /// unknown user after `RCPT`.
-    ///
-    /// ```
-    /// use smtp_codes::{Command, Reason, Reply};
-    /// let (reply, _) = Reply::parse(b"550 5.2.2 <bob@example.com>: Mailbox full\r\n").unwrap();
-    /// let diagnosis = reply.diagnose(Some(Command::Rcpt));
-    /// assert_eq!(diagnosis.reason(), Reason::MailboxFull);
-    /// assert!(!diagnosis.is_hard()); // keep the address: retry another day
-    /// ```
-    #[must_use]
-    pub fn diagnose(&self, command: Option<Command>) -> Diagnosis {
-        Diagnosis::of(Some(self.code()), self.enhanced(), self.as_bytes(), command)
     }
 }

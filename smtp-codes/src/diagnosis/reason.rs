@@ -30,9 +30,8 @@ pub enum Reason {}
 pub struct ParseReasonError(());
 
 impl ParseReasonError {
-    #[doc(hidden)]
-    #[must_use]
-    pub const fn __new() -> Self {
+    /// The error (its one field is private).
+    pub(crate) const fn new() -> Self {
         ParseReasonError(())
     }
 }

@@ -2,7 +2,8 @@
 
 use core::fmt;
 
-use crate::{Command, EnhancedClass};
+use crate::command::Command;
+use crate::enhanced::EnhancedClass;
 
 /// A row of the phrase table: a wording that reveals a reason, where it is seen, and the commands
 /// it applies to.
@@ -24,8 +25,8 @@ pub struct Phrase<R: 'static> {
 }
 
 impl<R: Copy> Phrase<R> {
-    #[doc(hidden)]
-    pub const fn __new(
+    /// A row as the table gives it.
+    pub(crate) const fn new(
         text: &'static str,
         reason: R,
         commands: &'static [Command],
@@ -148,8 +149,8 @@ pub struct StatusRule<R: 'static> {
 }
 
 impl<R: Copy> StatusRule<R> {
-    #[doc(hidden)]
-    pub const fn __new(
+    /// A row as the table gives it.
+    pub(crate) const fn new(
         class: u8,
         subject: u16,
         detail: u16,

@@ -2,7 +2,8 @@
 //! (`550 5.1.1 ...`, `(#5.1.1)`), the reply code, and the command the reply answered, in the
 //! words MTAs use when they report a failure. Every scan is one pass: linear in the text.
 
-use crate::{Command, EnhancedClass, EnhancedCode};
+use crate::command::Command;
+use crate::enhanced::{EnhancedClass, EnhancedCode};
 
 /// Whether `byte` may stand next to a code: not a letter, digit or dot, so that `5.1.1` is found
 /// in `#5.1.1` and `(5.1.1)` but not in an IP address or a version number.

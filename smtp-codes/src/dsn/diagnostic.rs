@@ -1,7 +1,8 @@
 //! The `Diagnostic-Code` field (RFC 3464 §2.3.6), read as an SMTP reply when it is one.
 
 use super::{TypedValue, ValueLines};
-use crate::EnhancedCode;
+use crate::bytes::trim_wsp_and_line_ends;
+use crate::enhanced::EnhancedCode;
 
 /// A `Diagnostic-Code`: its `diagnostic-type` and its text. With the `smtp` type the text is the
 /// remote server's reply, often on one line without its CRLF, sometimes folded over several lines
@@ -208,7 +209,7 @@ impl<'a> Iterator for TextLines<'a> {
             let text = if first || repeats {
                 strip_codes(line, self.code)
             } else if after_bare_code {
-                enhanced_at(line).map_or(line, |(_, after)| super::field::trim(after))
+                enhanced_at(line).map_or(line, |(_, after)| trim_wsp_and_line_ends(after))
             } else {
                 line
             };
@@ -245,7 +246,7 @@ fn reply_code_at(text: &[u8]) -> Option<u16> {
 fn skip_code(text: &[u8], code: Option<u16>) -> &[u8] {
     let rest = if code.is_some() { &text[3..] } else { text };
     let rest = rest.strip_prefix(b"-").unwrap_or(rest);
-    super::field::trim(rest)
+    trim_wsp_and_line_ends(rest)
 }
 
 /// An enhanced code at the start of `text`, followed by white space or the end; and the text
@@ -262,7 +263,7 @@ fn enhanced_at(text: &[u8]) -> Option<(EnhancedCode, &[u8])> {
 fn strip_codes(text: &[u8], code: Option<u16>) -> &[u8] {
     let rest = skip_code(text, code);
     match enhanced_at(rest) {
-        Some((_, after)) => super::field::trim(after),
+        Some((_, after)) => trim_wsp_and_line_ends(after),
         None => rest,
     }
 }

@@ -1,7 +1,8 @@
 //! Header fields as RFC 5322 §2.2 writes them, read without copying: `Name: value`, continued on
 //! lines that start with a space or a tab (folding), a line ending in CRLF or a bare LF.
 
-use super::ParseError;
+use super::ParseDeliveryStatusError;
+use crate::bytes::trim_wsp_and_line_ends;
 
 /// One field: its name and its value, borrowed from the report.
 ///
@@ -122,11 +123,11 @@ impl<'a> TypedValue<'a> {
         match type_before_semicolon(value) {
             Some((kind, semicolon)) => TypedValue {
                 kind,
-                value: trim(&value[semicolon + 1..]),
+                value: trim_wsp_and_line_ends(&value[semicolon + 1..]),
             },
             None => TypedValue {
                 kind: &value[..0],
-                value: trim(value),
+                value: trim_wsp_and_line_ends(value),
             },
         }
     }
@@ -247,12 +248,12 @@ impl<'a> Iterator for ValueLines<'a> {
 
     fn next(&mut self) -> Option<&'a [u8]> {
         while !self.rest.is_empty() {
-            let (line, rest) = match crate::reply::find_lf(self.rest) {
+            let (line, rest) = match crate::bytes::find_lf(self.rest) {
                 Some(lf) => (&self.rest[..lf], &self.rest[lf + 1..]),
                 None => (self.rest, &self.rest[self.rest.len()..]),
             };
             self.rest = rest;
-            let line = trim(line);
+            let line = trim_wsp_and_line_ends(line);
             if !line.is_empty() {
                 return Some(line);
             }
@@ -307,7 +308,7 @@ pub(crate) enum Item<'a> {
     /// A line that is empty or holds only spaces and tabs: the end of a block.
     Blank,
     /// A line that cannot start a field.
-    Error(ParseError),
+    Error(ParseDeliveryStatusError),
 }
 
 /// Reads fields one after another; each call to `next` returns where the item starts.
@@ -387,13 +388,13 @@ impl<'a> Scanner<'a> {
         self.pos = pos;
         let field = Field {
             name: &line[..name_len],
-            value: trim(&self.input[start + value_start..value_end]),
+            value: trim_wsp_and_line_ends(&self.input[start + value_start..value_end]),
         };
         Some((start, Item::Field(field)))
     }
 }
 
-/// Why a line cannot start a field; becomes a [`ParseError`] with the line's offset.
+/// Why a line cannot start a field; becomes a [`ParseDeliveryStatusError`] with the line's offset.
 #[derive(Debug, Clone, Copy)]
 enum LineError {
     MissingColon,
@@ -402,11 +403,11 @@ enum LineError {
 }
 
 impl LineError {
-    const fn at(self, offset: usize) -> ParseError {
+    const fn at(self, offset: usize) -> ParseDeliveryStatusError {
         match self {
-            LineError::MissingColon => ParseError::MissingColon { offset },
-            LineError::InvalidName => ParseError::InvalidFieldName { offset },
-            LineError::Continuation => ParseError::UnexpectedContinuation { offset },
+            LineError::MissingColon => ParseDeliveryStatusError::MissingColon { offset },
+            LineError::InvalidName => ParseDeliveryStatusError::InvalidFieldName { offset },
+            LineError::Continuation => ParseDeliveryStatusError::UnexpectedContinuation { offset },
         }
     }
 }
@@ -437,7 +438,7 @@ fn field_start(line: &[u8]) -> Result<(usize, usize), LineError> {
 
 /// The line at `start`: where its content ends (before CRLF or LF) and where the next line starts.
 fn line_at(input: &[u8], start: usize) -> (usize, usize) {
-    match crate::reply::find_lf(&input[start..]) {
+    match crate::bytes::find_lf(&input[start..]) {
         Some(lf) => {
             let lf = start + lf;
             let end = if lf > start && input[lf - 1] == b'\r' {
@@ -455,18 +456,4 @@ fn line_at(input: &[u8], start: usize) -> (usize, usize) {
 fn is_blank(line: &[u8]) -> bool {
     line.iter()
         .all(|&byte| matches!(byte, b' ' | b'\t' | b'\r'))
-}
-
-/// Without white space (space, tab, CR, LF) at either end.
-pub(crate) fn trim(bytes: &[u8]) -> &[u8] {
-    let is_space = |byte: &u8| matches!(byte, b' ' | b'\t' | b'\r' | b'\n');
-    let start = bytes
-        .iter()
-        .position(|byte| !is_space(byte))
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|byte| !is_space(byte))
-        .map_or(start, |last| last + 1);
-    &bytes[start..end]
 }

@@ -32,7 +32,7 @@
 //! Lines end in CRLF or a bare LF. Field names compare without regard to ASCII case. The parser is
 //! strict where the structure is lost and best effort where the meaning is still plain:
 //!
-//! - errors ([`ParseError`], with the byte offset): empty input; a line that starts a block but
+//! - errors ([`ParseDeliveryStatusError`], with the byte offset): empty input; a line that starts a block but
 //!   has no colon (`MissingColon`), a name with a byte that is not printable ASCII (binary
 //!   garbage, `InvalidFieldName`), a folded line with no field before it
 //!   (`UnexpectedContinuation`); a report with no recipient block (`NoRecipients`, also what a
@@ -85,17 +85,17 @@ impl<'a> DeliveryStatus<'a> {
     /// Parses a whole report; the module docs say what is an error and what is read best effort.
     ///
     /// ```
-    /// use smtp_codes::dsn::{DeliveryStatus, ParseError};
+    /// use smtp_codes::dsn::{DeliveryStatus, ParseDeliveryStatusError};
     /// assert_eq!(DeliveryStatus::parse(b"Reporting-MTA: dns; a\n\nno colon here\n"),
-    ///            Err(ParseError::MissingColon { offset: 23 }));
+    ///            Err(ParseDeliveryStatusError::MissingColon { offset: 23 }));
     /// assert_eq!(DeliveryStatus::parse(b"Reporting-MTA: dns; a\n"),
-    ///            Err(ParseError::NoRecipients { offset: 22 }));
+    ///            Err(ParseDeliveryStatusError::NoRecipients { offset: 22 }));
     /// ```
     ///
     /// # Errors
     ///
-    /// [`ParseError`]: empty input, a line that cannot start a block, no recipient block.
-    pub fn parse(input: &'a [u8]) -> Result<DeliveryStatus<'a>, ParseError> {
+    /// [`ParseDeliveryStatusError`]: empty input, a line that cannot start a block, no recipient block.
+    pub fn parse(input: &'a [u8]) -> Result<DeliveryStatus<'a>, ParseDeliveryStatusError> {
         let (report, used) = DeliveryStatus::parse_prefix(input)?;
         if used < input.len() {
             // Only a line that cannot start a block stops a report early: report it.
@@ -121,10 +121,13 @@ impl<'a> DeliveryStatus<'a> {
     ///
     /// # Errors
     ///
-    /// [`ParseError`] when not even one recipient block comes before such a line.
-    pub fn parse_prefix(input: &'a [u8]) -> Result<(DeliveryStatus<'a>, usize), ParseError> {
+    /// [`ParseDeliveryStatusError`] when not even one recipient block comes before such a line.
+    pub fn parse_prefix(
+        input: &'a [u8],
+    ) -> Result<(DeliveryStatus<'a>, usize), ParseDeliveryStatusError> {
         let mut scanner = Scanner::new(input);
-        let (per_message, _) = next_block(&mut scanner, true)?.ok_or(ParseError::Empty)?;
+        let (per_message, _) =
+            next_block(&mut scanner, true)?.ok_or(ParseDeliveryStatusError::Empty)?;
         let recipients_start = scanner.pos();
         let mut recipients = 0usize;
         let mut used = input.len();
@@ -141,7 +144,7 @@ impl<'a> DeliveryStatus<'a> {
             }
         }
         if recipients == 0 {
-            return Err(ParseError::NoRecipients {
+            return Err(ParseDeliveryStatusError::NoRecipients {
                 offset: recipients_start,
             });
         }
@@ -202,7 +205,7 @@ impl<'a> DeliveryStatus<'a> {
 fn next_block<'a>(
     scanner: &mut Scanner<'a>,
     per_message: bool,
-) -> Result<Option<(&'a [u8], Known<'a>)>, ParseError> {
+) -> Result<Option<(&'a [u8], Known<'a>)>, ParseDeliveryStatusError> {
     let input = scanner.input();
     let mut start = None;
     let mut end = scanner.pos();
@@ -349,14 +352,14 @@ impl<'a> Iterator for Recipients<'a> {
 /// Why bytes are not a delivery status report. Offsets count from the start of the input.
 ///
 /// ```
-/// use smtp_codes::dsn::{DeliveryStatus, ParseError};
+/// use smtp_codes::dsn::{DeliveryStatus, ParseDeliveryStatusError};
 /// let error = DeliveryStatus::parse(b"\x00\x01:\x02").unwrap_err();
-/// assert_eq!(error, ParseError::InvalidFieldName { offset: 0 });
+/// assert_eq!(error, ParseDeliveryStatusError::InvalidFieldName { offset: 0 });
 /// assert_eq!(error.to_string(), "byte 0: a field name is printable ASCII other than ':' (RFC 5322 §3.6.8)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum ParseError {
+pub enum ParseDeliveryStatusError {
     /// No field at all: empty input, or only blank lines.
     Empty,
     /// A line that starts a block has no colon.
@@ -381,42 +384,44 @@ pub enum ParseError {
     },
 }
 
-impl ParseError {
+impl ParseDeliveryStatusError {
     /// Where in the input the problem is, when it is at one place.
     ///
     /// ```
-    /// use smtp_codes::dsn::ParseError;
-    /// assert_eq!(ParseError::MissingColon { offset: 7 }.offset(), Some(7));
-    /// assert_eq!(ParseError::Empty.offset(), None);
+    /// use smtp_codes::dsn::ParseDeliveryStatusError;
+    /// assert_eq!(ParseDeliveryStatusError::MissingColon { offset: 7 }.offset(), Some(7));
+    /// assert_eq!(ParseDeliveryStatusError::Empty.offset(), None);
     /// ```
     #[must_use]
     pub const fn offset(&self) -> Option<usize> {
         match *self {
-            ParseError::Empty => None,
-            ParseError::MissingColon { offset }
-            | ParseError::InvalidFieldName { offset }
-            | ParseError::UnexpectedContinuation { offset }
-            | ParseError::NoRecipients { offset } => Some(offset),
+            ParseDeliveryStatusError::Empty => None,
+            ParseDeliveryStatusError::MissingColon { offset }
+            | ParseDeliveryStatusError::InvalidFieldName { offset }
+            | ParseDeliveryStatusError::UnexpectedContinuation { offset }
+            | ParseDeliveryStatusError::NoRecipients { offset } => Some(offset),
         }
     }
 }
 
-impl fmt::Display for ParseError {
+impl fmt::Display for ParseDeliveryStatusError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            ParseError::Empty => f.write_str("no delivery status fields: the input is empty"),
-            ParseError::MissingColon { offset } => {
+            ParseDeliveryStatusError::Empty => {
+                f.write_str("no delivery status fields: the input is empty")
+            }
+            ParseDeliveryStatusError::MissingColon { offset } => {
                 write!(f, "byte {offset}: a field line without a colon")
             }
-            ParseError::InvalidFieldName { offset } => write!(
+            ParseDeliveryStatusError::InvalidFieldName { offset } => write!(
                 f,
                 "byte {offset}: a field name is printable ASCII other than ':' (RFC 5322 §3.6.8)"
             ),
-            ParseError::UnexpectedContinuation { offset } => write!(
+            ParseDeliveryStatusError::UnexpectedContinuation { offset } => write!(
                 f,
                 "byte {offset}: a continuation line (starting with white space) after a blank line"
             ),
-            ParseError::NoRecipients { offset } => write!(
+            ParseDeliveryStatusError::NoRecipients { offset } => write!(
                 f,
                 "byte {offset}: no recipient fields after the per-message fields (RFC 3464 §2.1)"
             ),
@@ -424,4 +429,4 @@ impl fmt::Display for ParseError {
     }
 }
 
-impl core::error::Error for ParseError {}
+impl core::error::Error for ParseDeliveryStatusError {}

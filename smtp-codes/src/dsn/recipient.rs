@@ -3,7 +3,10 @@
 use core::fmt;
 
 use super::{DiagnosticCode, Field, Fields, TypedValue};
-use crate::{Command, Diagnosis, EnhancedCode};
+use crate::bytes::trim_wsp_and_line_ends;
+use crate::command::Command;
+use crate::diagnosis::Diagnosis;
+use crate::enhanced::EnhancedCode;
 
 /// How much of a diagnostic code's text [`Recipient::diagnose`] reads, in bytes: it is unfolded
 /// into a buffer of this size on the stack.
@@ -211,7 +214,7 @@ impl<'a> Recipient<'a> {
             .iter()
             .rposition(|&byte| byte == b')')
             .unwrap_or(inside.len());
-        let comment = super::field::trim(&inside[..close]);
+        let comment = trim_wsp_and_line_ends(&inside[..close]);
         (!comment.is_empty()).then_some(comment)
     }
 
@@ -332,8 +335,8 @@ impl<'a> Recipient<'a> {
     }
 }
 
-/// What the reporting MTA did with a recipient: the `Action` field (RFC 3464 §2.3.3). Not the
-/// crate root's [`Action`](crate::Action), which is advice about a reply.
+/// What the reporting MTA did with a recipient: the `Action` field (RFC 3464 §2.3.3). Advice about
+/// a reply is [`Decision`](crate::advice::Decision).
 ///
 /// ```
 /// use smtp_codes::dsn::Action;

@@ -1,8 +1,9 @@
 //! One capability line of a reply to EHLO, and the iterators over lines, parameters and SASL
 //! mechanisms.
 
-use super::{is_blank, trim};
-use crate::{Extension, Lines};
+use super::Extension;
+use crate::bytes::{is_wsp, trim_wsp};
+use crate::reply::Lines;
 
 /// One capability line of an EHLO reply: its keyword, the registry's [`Extension`] when the
 /// keyword is one, and its parameters, all borrowed from the reply.
@@ -27,15 +28,15 @@ pub struct Capability<'a> {
 impl<'a> Capability<'a> {
     /// Reads one line's text (without the code and the line end).
     fn read(line: &'a [u8]) -> Capability<'a> {
-        let text = trim(line);
+        let text = trim_wsp(line);
         let end = text
             .iter()
-            .position(|&byte| is_blank(byte) || byte == b'=')
+            .position(|&byte| is_wsp(byte) || byte == b'=')
             .unwrap_or(text.len());
         let (keyword, rest) = text.split_at(end);
         let equals_form = rest.first() == Some(&b'=');
         let parameters = match rest.split_first() {
-            Some((_, after)) => trim(after),
+            Some((_, after)) => trim_wsp(after),
             None => rest,
         };
         Capability {
@@ -170,11 +171,11 @@ impl<'a> Iterator for Parameters<'a> {
     type Item = &'a [u8];
 
     fn next(&mut self) -> Option<&'a [u8]> {
-        let start = self.rest.iter().position(|&byte| !is_blank(byte))?;
+        let start = self.rest.iter().position(|&byte| !is_wsp(byte))?;
         let rest = &self.rest[start..];
         let end = rest
             .iter()
-            .position(|&byte| is_blank(byte))
+            .position(|&byte| is_wsp(byte))
             .unwrap_or(rest.len());
         let (word, rest) = rest.split_at(end);
         self.rest = rest;

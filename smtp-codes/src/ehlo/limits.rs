@@ -1,7 +1,7 @@
 //! The limits of a `LIMITS` line (RFC 9422).
 
-use super::decimal;
-use crate::Parameters;
+use super::Parameters;
+use crate::bytes::decimal;
 
 /// The limits a server announces with `LIMITS` (RFC 9422 §4), in the order sent; see
 /// [`Ehlo::limits`](crate::Ehlo::limits). Unknown limits are yielded too; the typed getters read
@@ -9,7 +9,7 @@ use crate::Parameters;
 /// absent or its value is not a decimal number that fits a `u32`.
 ///
 /// ```
-/// use smtp_codes::{Ehlo, KnownLimit, Reply};
+/// use smtp_codes::{Ehlo, ehlo::KnownLimit, Reply};
 /// let (reply, _) = Reply::parse(b"250-mx.example.com\r\n250 LIMITS RCPTMAX=50 X-HOURLY=1000 MAILMAX=abc\r\n").unwrap();
 /// let limits = Ehlo::parse(&reply).unwrap().limits().unwrap();
 /// assert_eq!(limits.rcpt_max(), Some(50));
@@ -32,7 +32,7 @@ impl<'a> Limits<'a> {
     ///
     /// ```
     /// # let (reply, _) = smtp_codes::Reply::parse(b"250-a\r\n250 LIMITS rcptdomainmax=5\r\n").unwrap();
-    /// use smtp_codes::{Ehlo, KnownLimit};
+    /// use smtp_codes::{Ehlo, ehlo::KnownLimit};
     /// let limits = Ehlo::parse(&reply).unwrap().limits().unwrap();
     /// assert_eq!(limits.get(KnownLimit::RcptDomainMax), Some(5));
     /// ```
@@ -94,7 +94,7 @@ impl<'a> Iterator for Limits<'a> {
 ///
 /// ```
 /// # let (reply, _) = smtp_codes::Reply::parse(b"250-a\r\n250 LIMITS RCPTMAX=20\r\n").unwrap();
-/// use smtp_codes::{Ehlo, KnownLimit};
+/// use smtp_codes::{Ehlo, ehlo::KnownLimit};
 /// let limit = Ehlo::parse(&reply).unwrap().limits().unwrap().next().unwrap();
 /// assert_eq!((limit.name(), limit.value()), (&b"RCPTMAX"[..], &b"20"[..]));
 /// assert_eq!(limit.known(), Some(KnownLimit::RcptMax));
@@ -148,7 +148,7 @@ impl<'a> Limit<'a> {
 /// The limits RFC 9422 §5 registers.
 ///
 /// ```
-/// use smtp_codes::KnownLimit;
+/// use smtp_codes::ehlo::KnownLimit;
 /// assert_eq!(KnownLimit::RcptDomainMax.name(), "RCPTDOMAINMAX");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -166,7 +166,7 @@ impl KnownLimit {
     /// Every registered limit.
     ///
     /// ```
-    /// use smtp_codes::KnownLimit;
+    /// use smtp_codes::ehlo::KnownLimit;
     /// let names: Vec<_> = KnownLimit::ALL.iter().map(|limit| limit.name()).collect();
     /// assert_eq!(names, ["MAILMAX", "RCPTMAX", "RCPTDOMAINMAX"]); // RFC 9422 §5
     /// ```

@@ -3,12 +3,15 @@
 
 use core::fmt;
 
-use crate::{Extension, Reply};
+use crate::bytes::{decimal, is_wsp, trim_wsp};
+use crate::reply::Reply;
 
 mod capability;
+mod extension;
 mod limits;
 
 pub use capability::{AuthMechanisms, Capabilities, Capability, Parameters};
+pub use extension::{Extension, ParameterForm, ParseExtensionError};
 pub use limits::{KnownLimit, Limit, Limits};
 
 /// A `250` reply to EHLO or LHLO: the server's domain and greeting, then its capabilities.
@@ -16,7 +19,7 @@ pub use limits::{KnownLimit, Limit, Limits};
 /// It borrows the reply's bytes and allocates nothing; every accessor scans the lines again.
 /// The policy, for replies that stray from RFC 5321's `ehlo-ok-rsp` grammar:
 ///
-/// - only a `250` reply is read; any other code is [`EhloError::NotOk`];
+/// - only a `250` reply is read; any other code is [`ParseEhloError::NotOk`];
 /// - the first line is the domain up to the first space or TAB, then the greeting (both may be
 ///   empty);
 /// - every further line is one [`Capability`]: spaces and TABs around it are ignored, its keyword
@@ -28,7 +31,7 @@ pub use limits::{KnownLimit, Limit, Limits};
 ///   reads them all, and [`capabilities`](Ehlo::capabilities) yields every line as sent.
 ///
 /// ```
-/// use smtp_codes::{Ehlo, Extension, MessageSize, Reply};
+/// use smtp_codes::{Ehlo, Extension, ehlo::MessageSize, Reply};
 /// let (reply, _) = Reply::parse(b"250-mx.google.com at your service, [203.0.113.9]\r\n\
 ///                                 250-SIZE 35882577\r\n\
 ///                                 250-8BITMIME\r\n\
@@ -56,36 +59,36 @@ impl<'a> Ehlo<'a> {
     /// Reads a reply to EHLO or LHLO.
     ///
     /// ```
-    /// use smtp_codes::{Ehlo, EhloError, Reply};
+    /// use smtp_codes::{Ehlo, ehlo::ParseEhloError, Reply};
     /// let (reply, _) = Reply::parse(b"250 xyz.com is on the air\r\n").unwrap();
     /// let ehlo = Ehlo::parse(&reply).unwrap();
     /// assert_eq!(ehlo.domain(), b"xyz.com");
     /// assert_eq!(ehlo.capabilities().count(), 0);
     ///
     /// let (refused, _) = Reply::parse(b"502 5.5.1 EHLO not implemented\r\n").unwrap();
-    /// assert_eq!(Ehlo::parse(&refused), Err(EhloError::NotOk { code: 502 }));
+    /// assert_eq!(Ehlo::parse(&refused), Err(ParseEhloError::NotOk { code: 502 }));
     /// ```
     ///
     /// # Errors
     ///
-    /// [`EhloError::NotOk`] when the reply code is not `250`: the server refused EHLO (with
+    /// [`ParseEhloError::NotOk`] when the reply code is not `250`: the server refused EHLO (with
     /// `500`, `501`, `502` or `550`, RFC 5321 §3.2; a client may then try HELO) or the reply
     /// answers something else.
-    pub fn parse(reply: &Reply<'a>) -> Result<Ehlo<'a>, EhloError> {
+    pub fn parse(reply: &Reply<'a>) -> Result<Ehlo<'a>, ParseEhloError> {
         if reply.code() != 250 {
-            return Err(EhloError::NotOk { code: reply.code() });
+            return Err(ParseEhloError::NotOk { code: reply.code() });
         }
         let first = reply.lines().next().unwrap_or(&reply.as_bytes()[..0]);
-        let first = trim(first);
+        let first = trim_wsp(first);
         let end = first
             .iter()
-            .position(|&byte| is_blank(byte))
+            .position(|&byte| is_wsp(byte))
             .unwrap_or(first.len());
         let (domain, greeting) = first.split_at(end);
         Ok(Ehlo {
             reply: *reply,
             domain,
-            greeting: trim(greeting),
+            greeting: trim_wsp(greeting),
         })
     }
 
@@ -174,7 +177,7 @@ impl<'a> Ehlo<'a> {
     /// `u64::MAX`) is [`MessageSize::Malformed`].
     ///
     /// ```
-    /// use smtp_codes::{Ehlo, MessageSize, Reply};
+    /// use smtp_codes::{Ehlo, ehlo::MessageSize, Reply};
     /// let size = |wire: &[u8]| Ehlo::parse(&Reply::parse(wire).unwrap().0).unwrap().size();
     /// assert_eq!(size(b"250-a\r\n250 SIZE 10240000\r\n"), Some(MessageSize::Maximum(10_240_000)));
     /// assert_eq!(size(b"250-a\r\n250 SIZE\r\n"), Some(MessageSize::NoFixedMaximum));
@@ -234,12 +237,12 @@ impl<'a> Ehlo<'a> {
 /// Why a reply is not read as a reply to EHLO; see [`Ehlo::parse`].
 ///
 /// ```
-/// use smtp_codes::EhloError;
-/// assert_eq!(EhloError::NotOk { code: 502 }.to_string(), "reply code 502 is not 250: not a successful reply to EHLO");
+/// use smtp_codes::ehlo::ParseEhloError;
+/// assert_eq!(ParseEhloError::NotOk { code: 502 }.to_string(), "reply code 502 is not 250: not a successful reply to EHLO");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum EhloError {
+pub enum ParseEhloError {
     /// The reply code is not `250`.
     NotOk {
         /// The reply's code.
@@ -247,10 +250,10 @@ pub enum EhloError {
     },
 }
 
-impl fmt::Display for EhloError {
+impl fmt::Display for ParseEhloError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            EhloError::NotOk { code } => write!(
+            ParseEhloError::NotOk { code } => write!(
                 f,
                 "reply code {code} is not 250: not a successful reply to EHLO"
             ),
@@ -258,12 +261,12 @@ impl fmt::Display for EhloError {
     }
 }
 
-impl core::error::Error for EhloError {}
+impl core::error::Error for ParseEhloError {}
 
 /// The message size a server declares with `SIZE` (RFC 1870 §4); see [`Ehlo::size`].
 ///
 /// ```
-/// use smtp_codes::MessageSize;
+/// use smtp_codes::ehlo::MessageSize;
 /// assert_eq!(MessageSize::Maximum(1000).maximum(), Some(1000));
 /// assert_eq!(MessageSize::NoFixedMaximum.maximum(), None);
 /// ```
@@ -281,7 +284,7 @@ impl MessageSize {
     /// The declared maximum in octets, when there is one.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::MessageSize::Malformed.maximum(), None);
+    /// assert_eq!(smtp_codes::ehlo::MessageSize::Malformed.maximum(), None);
     /// ```
     #[must_use]
     pub const fn maximum(self) -> Option<u64> {
@@ -290,36 +293,4 @@ impl MessageSize {
             MessageSize::NoFixedMaximum | MessageSize::Malformed => None,
         }
     }
-}
-
-/// A space or a TAB.
-const fn is_blank(byte: u8) -> bool {
-    matches!(byte, b' ' | b'\t')
-}
-
-/// `bytes` without spaces and TABs at either end.
-fn trim(bytes: &[u8]) -> &[u8] {
-    let start = bytes
-        .iter()
-        .position(|&byte| !is_blank(byte))
-        .unwrap_or(bytes.len());
-    let end = bytes
-        .iter()
-        .rposition(|&byte| !is_blank(byte))
-        .map_or(start, |last| last + 1);
-    &bytes[start..end]
-}
-
-/// One or more ASCII digits as a number; `None` for anything else or above `u64::MAX`.
-fn decimal(digits: &[u8]) -> Option<u64> {
-    if digits.is_empty() {
-        return None;
-    }
-    digits.iter().try_fold(0u64, |number, &byte| {
-        if byte.is_ascii_digit() {
-            number.checked_mul(10)?.checked_add(u64::from(byte - b'0'))
-        } else {
-            None
-        }
-    })
 }

@@ -6,7 +6,8 @@ use bytes::BytesMut;
 use tokio_util::codec::{Decoder, Encoder};
 
 use super::{invalid_data, unexpected_eof};
-use crate::{write_reply, EnhancedCode, ParseError, ReplyBuf, ReplyScanner};
+use crate::enhanced::EnhancedCode;
+use crate::reply::{write_reply, ParseReplyError, ReplyBuf, ReplyScanner};
 
 /// A [`Decoder`] of replies and an [`Encoder`] of [`OutgoingReply`]s, for
 /// [`Framed`](tokio_util::codec::Framed), [`FramedRead`](tokio_util::codec::FramedRead) and
@@ -15,11 +16,11 @@ use crate::{write_reply, EnhancedCode, ParseError, ReplyBuf, ReplyScanner};
 /// The decoder yields [`ReplyBuf`]s that share the read buffer's memory (split off, never copied),
 /// keeps the bytes after a reply for the next frame (pipelining, RFC 2920), resumes its scan
 /// where it stopped when more bytes arrive, and refuses a reply longer than
-/// [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN). Its errors are those of
+/// [`MAX_REPLY_LEN`](crate::reply::MAX_REPLY_LEN). Its errors are those of
 /// [`ReplyReader::read_reply`](super::ReplyReader::read_reply). The encoder writes through
 /// [`write_reply`] and refuses, writing nothing, what it refuses (an
 /// [`InvalidInput`](io::ErrorKind::InvalidInput) error wrapping the
-/// [`WriteError`](crate::WriteError)).
+/// [`WriteReplyError`](crate::reply::WriteReplyError)).
 ///
 /// ```
 /// use bytes::BytesMut;
@@ -74,7 +75,7 @@ impl Decoder for ReplyCodec {
                 let bytes = src.split_to(used).freeze();
                 Ok(Some(ReplyBuf::from_checked(bytes, code, line_count)))
             }
-            Err(ParseError::Incomplete) => Ok(None),
+            Err(ParseReplyError::Incomplete) => Ok(None),
             Err(error) => Err(invalid_data(error)),
         }
     }

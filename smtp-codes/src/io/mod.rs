@@ -2,10 +2,10 @@
 //! with the `tokio` feature [`ReplyCodec`], a `tokio_util::codec` decoder and encoder.
 //!
 //! Both keep the bytes that follow a reply for the next one (pipelining, RFC 2920), resume their
-//! scan where it stopped when more bytes arrive ([`ReplyScanner`](crate::ReplyScanner)), hold at
-//! most [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN) bytes of an unfinished reply plus one read, and
+//! scan where it stopped when more bytes arrive ([`ReplyScanner`](crate::reply::ReplyScanner)), hold at
+//! most [`MAX_REPLY_LEN`](crate::reply::MAX_REPLY_LEN) bytes of an unfinished reply plus one read, and
 //! report a malformed reply as an [`InvalidData`](std::io::ErrorKind::InvalidData) error whose
-//! source is the [`ParseError`], and a stream that ends inside a reply as
+//! source is the [`ParseReplyError`], and a stream that ends inside a reply as
 //! [`UnexpectedEof`](std::io::ErrorKind::UnexpectedEof).
 //!
 //! ```
@@ -31,10 +31,10 @@ pub use reader::ReplyReader;
 
 use std::io;
 
-use crate::ParseError;
+use crate::reply::ParseReplyError;
 
 /// A malformed reply as an I/O error: [`InvalidData`](io::ErrorKind::InvalidData) wrapping it.
-fn invalid_data(error: ParseError) -> io::Error {
+fn invalid_data(error: ParseReplyError) -> io::Error {
     io::Error::new(io::ErrorKind::InvalidData, error)
 }
 

@@ -4,7 +4,7 @@ use std::io::{self, Read};
 use std::vec::Vec;
 
 use super::{invalid_data, unexpected_eof};
-use crate::{ParseError, Reply, ReplyScanner, MAX_REPLY_LEN};
+use crate::reply::{ParseReplyError, Reply, ReplyScanner, MAX_REPLY_LEN};
 
 /// The buffer's first size, and the room kept free for one read.
 const READ_SIZE: usize = 8 * 1024;
@@ -74,13 +74,13 @@ impl<R: Read> ReplyReader<R> {
     ///
     /// ```
     /// use std::io::ErrorKind;
-    /// use smtp_codes::{io::ReplyReader, ParseError};
+    /// use smtp_codes::{io::ReplyReader, reply::ParseReplyError};
     ///
     /// let mut reader = ReplyReader::new(&b"HTTP/1.1 400 Bad Request\r\n"[..]);
     /// let error = reader.read_reply().unwrap_err();
     /// assert_eq!(error.kind(), ErrorKind::InvalidData);
-    /// let cause = error.get_ref().unwrap().downcast_ref::<ParseError>();
-    /// assert_eq!(cause, Some(&ParseError::NotACode { offset: 0 }));
+    /// let cause = error.get_ref().unwrap().downcast_ref::<ParseReplyError>();
+    /// assert_eq!(cause, Some(&ParseReplyError::NotACode { offset: 0 }));
     ///
     /// let mut reader = ReplyReader::new(&b"250-first line\r\n250 sec"[..]);
     /// assert_eq!(reader.read_reply().unwrap_err().kind(), ErrorKind::UnexpectedEof);
@@ -88,7 +88,7 @@ impl<R: Read> ReplyReader<R> {
     ///
     /// # Errors
     ///
-    /// [`InvalidData`](io::ErrorKind::InvalidData) with the [`ParseError`] as its source when the
+    /// [`InvalidData`](io::ErrorKind::InvalidData) with the [`ParseReplyError`] as its source when the
     /// reply is malformed or longer than [`MAX_REPLY_LEN`]; [`UnexpectedEof`](io::ErrorKind::UnexpectedEof)
     /// when the stream ends inside a reply; the stream's own errors. After `InvalidData` the
     /// stream is out of step with its replies: later calls give the same error.
@@ -105,7 +105,7 @@ impl<R: Read> ReplyReader<R> {
                     self.start += used;
                     return Ok(Some(Reply::from_checked(bytes, code, line_count)));
                 }
-                Err(ParseError::Incomplete) => {}
+                Err(ParseReplyError::Incomplete) => {}
                 Err(error) => return Err(invalid_data(error)),
             }
             if self.fill()? == 0 {

@@ -3,19 +3,21 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::{
-    Category, Class, Command, IntoReplyCode, Outcome, ParseReplyCodeError, Reply, ReplyCode,
-};
+use super::{Category, Class, ParseReplyCodeError, ReplyCode};
+use crate::advice::Outcome;
+use crate::command::Command;
+use crate::reply::IntoReplyCode;
 
 /// Any reply code a server may send, known to [`ReplyCode`]'s table or not: three digits, the
-/// first 2 to 5, as [`Reply::parse`] accepts them (`571` included).
+/// first 2 to 5, as [`Reply::parse`](crate::Reply::parse) accepts them (`571` included).
 ///
 /// Keep one where [`ReplyCode`] would refuse a code the table lacks: in a record you serialize
 /// (with the `serde` feature it is the number, `571`, and a record holding one unknown code no
 /// longer fails whole), in a log, a queue entry. [`AnyReplyCode::known`] looks it up in the table.
 ///
 /// ```
-/// use smtp_codes::{AnyReplyCode, Category, Class, Command, ReplyCode};
+/// use smtp_codes::code::{AnyReplyCode, Category, Class, ReplyCode};
+/// use smtp_codes::Command;
 /// let code = AnyReplyCode::new(571).unwrap();
 /// assert_eq!(code.known(), None);
 /// assert_eq!(code.class(), Class::PermanentNegativeCompletion);
@@ -32,7 +34,7 @@ use crate::{
 pub struct AnyReplyCode(u16);
 
 impl AnyReplyCode {
-    /// The code, when it is in `200..=599`; `None` otherwise, as [`Reply::parse`] refuses it.
+    /// The code, when it is in `200..=599`; `None` otherwise, as [`Reply::parse`](crate::Reply::parse) refuses it.
     ///
     /// ```
     /// use smtp_codes::AnyReplyCode;
@@ -94,7 +96,7 @@ impl AnyReplyCode {
     /// The category: the second digit; `None` above 5 (`571`).
     ///
     /// ```
-    /// use smtp_codes::{AnyReplyCode, Category};
+    /// use smtp_codes::{AnyReplyCode, code::Category};
     /// assert_eq!(AnyReplyCode::new(421).unwrap().category(), Some(Category::Connections));
     /// ```
     #[must_use]
@@ -130,20 +132,6 @@ impl AnyReplyCode {
     }
 }
 
-impl Reply<'_> {
-    /// The code as an [`AnyReplyCode`], to keep beyond the reply's buffer.
-    ///
-    /// ```
-    /// use smtp_codes::Reply;
-    /// let (reply, _) = Reply::parse(b"571 Blocked\r\n").unwrap();
-    /// assert_eq!(reply.any_reply_code().as_u16(), 571);
-    /// ```
-    #[must_use]
-    pub const fn any_reply_code(&self) -> AnyReplyCode {
-        AnyReplyCode(self.code())
-    }
-}
-
 impl From<AnyReplyCode> for u16 {
     fn from(code: AnyReplyCode) -> u16 {
         code.0
@@ -165,7 +153,7 @@ impl FromStr for AnyReplyCode {
     /// Exactly three ASCII digits, the first 2 to 5.
     ///
     /// ```
-    /// use smtp_codes::{AnyReplyCode, ParseReplyCodeError};
+    /// use smtp_codes::code::{AnyReplyCode, ParseReplyCodeError};
     /// assert_eq!("571".parse::<AnyReplyCode>().unwrap().as_u16(), 571);
     /// assert_eq!("199".parse::<AnyReplyCode>(), Err(ParseReplyCodeError::OutOfRange(199)));
     /// ```

@@ -2,15 +2,16 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, MAX_REPLY_LEN, MAX_REPLY_LINES};
+use super::{MAX_REPLY_LEN, MAX_REPLY_LINES};
+use crate::enhanced::EnhancedCode;
 
 /// The longest reply line, code and CRLF included (RFC 5321 §4.5.3.1.5).
 ///
 /// ```
-/// use smtp_codes::{write_reply, WriteError, MAX_REPLY_LINE_LEN};
+/// use smtp_codes::reply::{write_reply, WriteReplyError, MAX_REPLY_LINE_LEN};
 /// let text = "x".repeat(MAX_REPLY_LINE_LEN - 5); // "250 " + text + CRLF is one octet too long
 /// let refused = write_reply(&mut String::new(), 250, None, &[&text]);
-/// assert_eq!(refused, Err(WriteError::LineTooLong { line: 0, len: MAX_REPLY_LINE_LEN + 1 }));
+/// assert_eq!(refused, Err(WriteReplyError::LineTooLong { line: 0, len: MAX_REPLY_LINE_LEN + 1 }));
 /// ```
 pub const MAX_REPLY_LINE_LEN: usize = 512;
 
@@ -29,11 +30,12 @@ pub const MAX_REPLY_LINE_LEN: usize = 512;
 /// enhanced code whose class is not the code's first digit, text containing a control character
 /// other than HT (CR, LF and NUL would end the line or forge another reply; RFC 5321 §4.2 allows
 /// none of them in text), a line longer than [`MAX_REPLY_LINE_LEN`], or a reply that
-/// [`Reply::parse`](crate::Reply::parse) would refuse: more than
-/// [`MAX_REPLY_LINES`](crate::MAX_REPLY_LINES) lines or [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN) bytes.
+/// [`Reply::parse`](super::Reply::parse) would refuse: more than
+/// [`MAX_REPLY_LINES`](super::MAX_REPLY_LINES) lines or [`MAX_REPLY_LEN`](super::MAX_REPLY_LEN) bytes.
 ///
 /// ```
-/// use smtp_codes::{write_reply, EnhancedCode, ReplyCode, WriteError};
+/// use smtp_codes::reply::{write_reply, WriteReplyError};
+/// use smtp_codes::{EnhancedCode, ReplyCode};
 /// let mut out = String::new();
 /// let enhanced = EnhancedCode::new(5, 1, 1);
 /// write_reply(&mut out, ReplyCode::MailboxUnavailable, enhanced, &["No such user", "Check the address"]).unwrap();
@@ -50,19 +52,19 @@ pub const MAX_REPLY_LINE_LEN: usize = 512;
 ///
 /// let mut out = String::new();
 /// let injected = write_reply(&mut out, 250, None, &["OK\r\n250 forged"]);
-/// assert_eq!(injected, Err(WriteError::UnsafeText { line: 0, byte: b'\r' }));
+/// assert_eq!(injected, Err(WriteReplyError::UnsafeText { line: 0, byte: b'\r' }));
 /// assert!(out.is_empty());
 /// ```
 ///
 /// # Errors
 ///
-/// [`WriteError`] says what was refused; [`WriteError::Sink`] when `out` failed.
+/// [`WriteReplyError`] says what was refused; [`WriteReplyError::Sink`] when `out` failed.
 pub fn write_reply<W, T>(
     out: &mut W,
     code: impl IntoReplyCode,
     enhanced: Option<EnhancedCode>,
     text: T,
-) -> Result<(), WriteError>
+) -> Result<(), WriteReplyError>
 where
     W: fmt::Write + ?Sized,
     T: IntoIterator,
@@ -72,21 +74,21 @@ where
     let code = code.into_u16();
     let text = text.into_iter();
     check(code, enhanced, text.clone())?;
-    write_checked(out, code, enhanced, text).map_err(|fmt::Error| WriteError::Sink)
+    write_checked(out, code, enhanced, text).map_err(|fmt::Error| WriteReplyError::Sink)
 }
 
 /// [`write_reply`] into a [`std::io::Write`]; a refused reply is an
-/// [`InvalidInput`](std::io::ErrorKind::InvalidInput) error wrapping the [`WriteError`].
+/// [`InvalidInput`](std::io::ErrorKind::InvalidInput) error wrapping the [`WriteReplyError`].
 ///
 /// ```
 /// let mut out = Vec::new();
-/// smtp_codes::write_reply_io(&mut out, 221, None, &["Bye"]).unwrap();
+/// smtp_codes::reply::write_reply_io(&mut out, 221, None, &["Bye"]).unwrap();
 /// assert_eq!(out, b"221 Bye\r\n");
 /// ```
 ///
 /// # Errors
 ///
-/// An [`InvalidInput`](std::io::ErrorKind::InvalidInput) error wrapping a [`WriteError`] when the
+/// An [`InvalidInput`](std::io::ErrorKind::InvalidInput) error wrapping a [`WriteReplyError`] when the
 /// reply is refused (nothing is written); the sink's own error when writing fails.
 #[cfg(feature = "std")]
 #[cfg_attr(docsrs, doc(cfg(feature = "std")))]
@@ -124,7 +126,7 @@ where
         Ok(()) => Ok(()),
         Err(fmt::Error) => Err(adapter
             .error
-            .unwrap_or_else(|| std::io::Error::other(WriteError::Sink))),
+            .unwrap_or_else(|| std::io::Error::other(WriteReplyError::Sink))),
     }
 }
 
@@ -133,19 +135,19 @@ fn check<T: AsRef<str>>(
     code: u16,
     enhanced: Option<EnhancedCode>,
     text: impl Iterator<Item = T> + Clone,
-) -> Result<(), WriteError> {
+) -> Result<(), WriteReplyError> {
     if !(200..=599).contains(&code) {
-        return Err(WriteError::InvalidCode(code));
+        return Err(WriteReplyError::InvalidCode(code));
     }
     if let Some(enhanced) = enhanced {
         if u16::from(enhanced.class().digit()) != code / 100 {
-            return Err(WriteError::EnhancedClassMismatch { code, enhanced });
+            return Err(WriteReplyError::EnhancedClassMismatch { code, enhanced });
         }
     }
     // The line count is checked first, before any line.
     let count = text.clone().count().max(1);
     if count > MAX_REPLY_LINES {
-        return Err(WriteError::TooManyLines { count });
+        return Err(WriteReplyError::TooManyLines { count });
     }
     // "250 " or "250-", then "5.7.606 " when there is an enhanced code; CRLF at the end.
     let prefix_len = 4 + enhanced.map_or(0, |enhanced| enhanced_len(enhanced) + 1);
@@ -158,11 +160,11 @@ fn check<T: AsRef<str>>(
             .iter()
             .find(|&&byte| (byte < 0x20 && byte != b'\t') || byte == 0x7f)
         {
-            return Err(WriteError::UnsafeText { line, byte });
+            return Err(WriteReplyError::UnsafeText { line, byte });
         }
         let len = prefix_len + text.len() + 2;
         if len > MAX_REPLY_LINE_LEN {
-            return Err(WriteError::LineTooLong { line, len });
+            return Err(WriteReplyError::LineTooLong { line, len });
         }
         total += len;
         last_len = text.len();
@@ -176,7 +178,7 @@ fn check<T: AsRef<str>>(
         total -= 1;
     }
     if total > MAX_REPLY_LEN {
-        return Err(WriteError::TooLong { len: total });
+        return Err(WriteReplyError::TooLong { len: total });
     }
     Ok(())
 }
@@ -237,7 +239,7 @@ fn write_line<W: fmt::Write + ?Sized>(
 /// `i32`, which is not `Into<u16>`.
 ///
 /// ```
-/// use smtp_codes::{IntoReplyCode, ReplyCode};
+/// use smtp_codes::{reply::IntoReplyCode, ReplyCode};
 /// assert_eq!(ReplyCode::MailboxUnavailable.into_u16(), 550);
 /// assert_eq!(550.into_u16(), 550);
 /// ```
@@ -261,14 +263,15 @@ impl IntoReplyCode for &u16 {
 /// Why [`write_reply`] refused to write a reply.
 ///
 /// ```
-/// use smtp_codes::{write_reply, EnhancedCode, WriteError};
+/// use smtp_codes::reply::{write_reply, WriteReplyError};
+/// use smtp_codes::EnhancedCode;
 /// let mut out = String::new();
 /// let error = write_reply(&mut out, 250, EnhancedCode::new(5, 0, 0), &["OK"]).unwrap_err();
 /// assert_eq!(error.to_string(), "enhanced code 5.0.0 does not agree with reply code 250: their first digits differ");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
-pub enum WriteError {
+pub enum WriteReplyError {
     /// The code is not in `200..=599`.
     InvalidCode(u16),
     /// The enhanced code's class is not the reply code's first digit (RFC 2034 §4).
@@ -293,12 +296,12 @@ pub enum WriteError {
         /// Its length as it would be written, CRLF included.
         len: usize,
     },
-    /// More than [`MAX_REPLY_LINES`](crate::MAX_REPLY_LINES) lines, which a parser here refuses.
+    /// More than [`MAX_REPLY_LINES`](super::MAX_REPLY_LINES) lines, which a parser here refuses.
     TooManyLines {
         /// The number of lines.
         count: usize,
     },
-    /// More than [`MAX_REPLY_LEN`](crate::MAX_REPLY_LEN) bytes, which a parser here refuses.
+    /// More than [`MAX_REPLY_LEN`](super::MAX_REPLY_LEN) bytes, which a parser here refuses.
     TooLong {
         /// The reply's length as it would be written.
         len: usize,
@@ -307,37 +310,37 @@ pub enum WriteError {
     Sink,
 }
 
-impl fmt::Display for WriteError {
+impl fmt::Display for WriteReplyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match *self {
-            WriteError::InvalidCode(code) => {
+            WriteReplyError::InvalidCode(code) => {
                 write!(f, "reply code {code} is not in 200..=599")
             }
-            WriteError::EnhancedClassMismatch { code, enhanced } => write!(
+            WriteReplyError::EnhancedClassMismatch { code, enhanced } => write!(
                 f,
                 "enhanced code {enhanced} does not agree with reply code {code}: their first digits differ"
             ),
-            WriteError::UnsafeText { line, byte } => write!(
+            WriteReplyError::UnsafeText { line, byte } => write!(
                 f,
                 "line {line} of the text contains control character {byte:#04x} (only HT is allowed)"
             ),
-            WriteError::TooManyLines { count } => write!(
+            WriteReplyError::TooManyLines { count } => write!(
                 f,
                 "a reply of {count} lines, more than {}",
-                crate::MAX_REPLY_LINES
+                super::MAX_REPLY_LINES
             ),
-            WriteError::TooLong { len } => write!(
+            WriteReplyError::TooLong { len } => write!(
                 f,
                 "a reply of {len} bytes, more than {}",
-                crate::MAX_REPLY_LEN
+                super::MAX_REPLY_LEN
             ),
-            WriteError::LineTooLong { line, len } => write!(
+            WriteReplyError::LineTooLong { line, len } => write!(
                 f,
                 "line {line} would be {len} octets, more than {MAX_REPLY_LINE_LEN}"
             ),
-            WriteError::Sink => f.write_str("the output refused the reply"),
+            WriteReplyError::Sink => f.write_str("the output refused the reply"),
         }
     }
 }
 
-impl core::error::Error for WriteError {}
+impl core::error::Error for WriteReplyError {}

@@ -189,7 +189,7 @@ impl fmt::Display for Class {
 /// A reply's category: the second digit of its code (RFC 5321 §4.2.1).
 ///
 /// ```
-/// use smtp_codes::Category;
+/// use smtp_codes::code::Category;
 /// assert_eq!(Category::from_code(550), Some(Category::MailSystem));
 /// assert_eq!(Category::from_code(571), None); // no category 7
 /// assert_eq!(Category::MailSystem.to_string(), "Mail system");
@@ -215,7 +215,7 @@ impl Category {
     /// The category of any code in `100..=599` whose second digit is `0..=5`; `None` otherwise.
     ///
     /// ```
-    /// use smtp_codes::Category;
+    /// use smtp_codes::code::Category;
     /// assert_eq!(Category::from_code(421), Some(Category::Connections));
     /// assert_eq!(Category::from_code(99), None);
     /// ```
@@ -233,7 +233,7 @@ impl Category {
     /// The category with this second digit (`0..=5`).
     ///
     /// ```
-    /// assert_eq!(smtp_codes::Category::from_digit(0), Some(smtp_codes::Category::Syntax));
+    /// assert_eq!(smtp_codes::code::Category::from_digit(0), Some(smtp_codes::code::Category::Syntax));
     /// ```
     #[must_use]
     pub const fn from_digit(digit: u8) -> Option<Category> {
@@ -251,7 +251,7 @@ impl Category {
     /// The second digit of the codes in this category.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::Category::MailSystem.digit(), 5);
+    /// assert_eq!(smtp_codes::code::Category::MailSystem.digit(), 5);
     /// ```
     #[must_use]
     pub const fn digit(self) -> u8 {
@@ -261,7 +261,7 @@ impl Category {
     /// The category's name in RFC 5321 §4.2.1.
     ///
     /// ```
-    /// assert_eq!(smtp_codes::Category::Unspecified4.name(), "Unspecified");
+    /// assert_eq!(smtp_codes::code::Category::Unspecified4.name(), "Unspecified");
     /// ```
     #[must_use]
     pub const fn name(self) -> &'static str {

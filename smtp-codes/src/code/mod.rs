@@ -1,6 +1,25 @@
-//! `ReplyCode`, generated from `codes.csv`, and the errors of its conversions.
+//! Reply codes (RFC 5321 §4.2): the table's [`ReplyCode`], [`AnyReplyCode`] for any code known
+//! or not, [`Class`] and [`Category`] (the first two digits), and [`ReplyCodeTable`], the trait of
+//! every enum generated from a reply-code table (yours too: see
+//! [`reply_codes`](crate::reply_codes)).
+//!
+//! ```
+//! use smtp_codes::code::{Category, Class, ReplyCode};
+//! let code = ReplyCode::from_u16(550).unwrap();
+//! assert_eq!((code.class(), code.category()), (Class::PermanentNegativeCompletion, Category::MailSystem));
+//! assert_eq!(ReplyCode::from_u16(571), None); // not in the table: decide by its class
+//! assert_eq!(Class::from_code(571), Some(Class::PermanentNegativeCompletion));
+//! ```
+
+mod any;
+mod class;
+mod table;
 
 use core::fmt;
+
+pub use any::AnyReplyCode;
+pub use class::{Category, Class};
+pub use table::ReplyCodeTable;
 
 /// An SMTP reply code from the standards-track RFCs (RFC 5321, 7504, 4954, 3207, 1985, 2645).
 ///
@@ -26,50 +45,33 @@ use core::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum ReplyCode {}
 
-/// A number that is not a code in the table, from `TryFrom<u16>`.
+/// Why a string or a number is not a reply code of a table, from `FromStr` and `TryFrom<u16>`.
 ///
 /// ```
-/// use smtp_codes::{ReplyCode, UnknownReplyCode};
-/// assert_eq!(ReplyCode::try_from(571), Err(UnknownReplyCode(571)));
-/// assert_eq!(UnknownReplyCode(571).to_string(), "unknown SMTP reply code 571");
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownReplyCode(pub u16);
-
-impl fmt::Display for UnknownReplyCode {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown SMTP reply code {}", self.0)
-    }
-}
-
-impl core::error::Error for UnknownReplyCode {}
-
-/// Why a string is not a reply code, from `FromStr`.
-///
-/// ```
-/// use smtp_codes::{ParseReplyCodeError, ReplyCode};
+/// use smtp_codes::code::{ParseReplyCodeError, ReplyCode};
 /// assert_eq!(" 550".parse::<ReplyCode>(), Err(ParseReplyCodeError::NotThreeDigits));
 /// assert_eq!("571".parse::<ReplyCode>(), Err(ParseReplyCodeError::Unknown(571)));
+/// assert_eq!(ReplyCode::try_from(571), Err(ParseReplyCodeError::Unknown(571)));
+/// assert_eq!(ParseReplyCodeError::Unknown(571).to_string(), "unknown SMTP reply code 571");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum ParseReplyCodeError {
     /// The string is not exactly three ASCII digits.
     NotThreeDigits,
-    /// Three digits, but not a code in the table.
+    /// A code the table does not have.
     Unknown(u16),
     /// Three digits, but not a reply code at all: the first digit is not 2 to 5
-    /// ([`AnyReplyCode`](crate::AnyReplyCode) refuses it, as [`Reply::parse`](crate::Reply::parse) does).
+    /// ([`AnyReplyCode`] refuses it, as [`Reply::parse`](crate::Reply::parse) does).
     OutOfRange(u16),
 }
 
 impl ParseReplyCodeError {
-    /// The number written as exactly three ASCII digits (used by the generated `FromStr`).
-    #[doc(hidden)]
-    pub const fn three_digits(text: &str) -> Result<u16, ParseReplyCodeError> {
+    /// The number written as exactly three ASCII digits.
+    pub(crate) const fn three_digits(text: &str) -> Result<u16, ParseReplyCodeError> {
         match text.as_bytes() {
             [a, b, c] if a.is_ascii_digit() && b.is_ascii_digit() && c.is_ascii_digit() => {
-                Ok(crate::reply::three_digits(*a, *b, *c))
+                Ok(crate::bytes::three_digits(*a, *b, *c))
             }
             _ => Err(ParseReplyCodeError::NotThreeDigits),
         }

@@ -10,7 +10,7 @@ use core::fmt;
 /// `None` from [`from_keyword`](Extension::from_keyword) and stays bytes in an [`Ehlo`](crate::Ehlo).
 ///
 /// ```
-/// use smtp_codes::{Extension, ParameterForm};
+/// use smtp_codes::{Extension, ehlo::ParameterForm};
 /// let size = Extension::from_keyword(b"size").unwrap();
 /// assert_eq!(size, Extension::Size);
 /// assert_eq!(size.to_string(), "SIZE");
@@ -25,7 +25,7 @@ pub enum Extension {}
 /// What follows an extension's keyword on its EHLO line, as the extension's RFC defines it.
 ///
 /// ```
-/// use smtp_codes::{Extension, ParameterForm};
+/// use smtp_codes::{Extension, ehlo::ParameterForm};
 /// assert_eq!(Extension::Pipelining.parameters(), ParameterForm::None);
 /// assert_eq!(Extension::Size.parameters(), ParameterForm::Number);
 /// assert_eq!(Extension::Auth.parameters(), ParameterForm::Words);
@@ -47,17 +47,17 @@ pub enum ParameterForm {
 /// A keyword that is not in the registry, from `Extension`'s `FromStr`.
 ///
 /// ```
-/// use smtp_codes::{Extension, UnknownExtension};
-/// assert_eq!("XCLIENT".parse::<Extension>(), Err(UnknownExtension));
-/// assert_eq!(UnknownExtension.to_string(), "not an SMTP service extension keyword of the registry");
+/// use smtp_codes::{Extension, ehlo::ParseExtensionError};
+/// assert_eq!("XCLIENT".parse::<Extension>(), Err(ParseExtensionError));
+/// assert_eq!(ParseExtensionError.to_string(), "not an SMTP service extension keyword of the registry");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownExtension;
+pub struct ParseExtensionError;
 
-impl fmt::Display for UnknownExtension {
+impl fmt::Display for ParseExtensionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("not an SMTP service extension keyword of the registry")
     }
 }
 
-impl core::error::Error for UnknownExtension {}
+impl core::error::Error for ParseExtensionError {}

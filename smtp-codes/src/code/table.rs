@@ -3,14 +3,17 @@
 
 use core::fmt;
 
-use crate::{AnyReplyCode, Category, Class, Command, Outcome, Reply};
+use super::{AnyReplyCode, Category, Class};
+use crate::advice::Outcome;
+use crate::command::Command;
 
 /// An enum generated from a reply-code table by [`reply_codes`](crate::reply_codes):
 /// [`ReplyCode`](crate::ReplyCode), or a table of your own (vendor codes, say). The macro
 /// implements it; each method is also an inherent `const fn` of the enum.
 ///
 /// ```
-/// use smtp_codes::{Command, Reply, ReplyCode, ReplyCodeTable};
+/// use smtp_codes::code::ReplyCodeTable;
+/// use smtp_codes::{Command, Reply, ReplyCode};
 ///
 /// /// What a bounce log says about a code, for any table.
 /// fn describe<T: ReplyCodeTable>(code: u16) -> String {
@@ -59,23 +62,9 @@ pub trait ReplyCodeTable: Copy + Eq + fmt::Debug + fmt::Display + 'static {
         Category::from_code(self.as_u16())
     }
 
-    /// The advice for this code answering `command`; see [`Outcome::of`] for the rules.
+    /// The advice for this code answering `command`; see [`Outcome::of`](crate::Outcome::of) for the rules.
     fn outcome(self, command: Command) -> Outcome {
         AnyReplyCode::from_table(self).outcome(command)
-    }
-}
-
-impl Reply<'_> {
-    /// The reply's code in the table `T`, or `None` when `T` does not know it.
-    ///
-    /// ```
-    /// use smtp_codes::{Reply, ReplyCode};
-    /// let (reply, _) = Reply::parse(b"550 5.1.1 No such user\r\n").unwrap();
-    /// assert_eq!(reply.code_in::<ReplyCode>(), Some(ReplyCode::MailboxUnavailable));
-    /// ```
-    #[must_use]
-    pub fn code_in<T: ReplyCodeTable>(&self) -> Option<T> {
-        T::from_u16(self.code())
     }
 }
 

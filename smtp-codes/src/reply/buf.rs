@@ -2,9 +2,23 @@
 
 use core::fmt;
 
-use crate::{
-    Category, Class, Command, Diagnosis, EnhancedCode, Lines, Outcome, ParseError, Reply, ReplyCode,
-};
+use super::{Lines, ParseReplyError, Reply, Texts};
+use crate::advice::Outcome;
+use crate::code::{Category, ReplyCodeTable};
+use crate::diagnosis::Diagnosis;
+use crate::{AnyReplyCode, Class, Command, EnhancedCode, ReplyCode};
+
+/// Accessors of [`ReplyBuf`] that are [`Reply`]'s on [`ReplyBuf::reply`], each documented by a
+/// link to the one it lends.
+macro_rules! delegate_to_reply {
+    ($($name:ident($($argument:ident: $type:ty),*) -> $returns:ty;)*) => {$(
+        #[doc = concat!("See [`Reply::", stringify!($name), "`].")]
+        #[must_use]
+        pub fn $name(&self $(, $argument: $type)*) -> $returns {
+            self.reply().$name($($argument),*)
+        }
+    )*};
+}
 
 /// The bytes a [`ReplyBuf`] owns: shared with the codec's buffer under `tokio`, copied otherwise.
 #[cfg(feature = "tokio")]
@@ -20,12 +34,12 @@ fn copy(bytes: &[u8]) -> Storage {
     return Storage::from(bytes);
 }
 
-/// A whole reply that owns its bytes, with the main accessors of [`Reply`].
+/// A whole reply that owns its bytes, with the accessors of [`Reply`].
 ///
 /// Made from a [`Reply`] by copying its bytes, never parsing them again; the codec of the `tokio`
-/// feature makes them without copying. [`reply`](ReplyBuf::reply) lends the borrowed view, for
-/// anything else [`Reply`] offers. Under `serde`, a reply is serialized as its bytes as sent (a
-/// string when they are UTF-8), and deserializing parses them again.
+/// feature makes them without copying. [`reply`](ReplyBuf::reply) lends the borrowed view. Under
+/// `serde`, a reply is serialized as its bytes as sent (a string when they are UTF-8), and
+/// deserializing parses them again.
 ///
 /// ```
 /// use smtp_codes::{Command, Reply, ReplyBuf, ReplyCode};
@@ -57,7 +71,7 @@ impl ReplyBuf {
     /// # Errors
     ///
     /// Those of [`Reply::parse`].
-    pub fn parse(input: &[u8]) -> Result<(ReplyBuf, usize), ParseError> {
+    pub fn parse(input: &[u8]) -> Result<(ReplyBuf, usize), ParseReplyError> {
         Reply::parse(input).map(|(reply, used)| (ReplyBuf::from(reply), used))
     }
 
@@ -82,128 +96,32 @@ impl ReplyBuf {
         Reply::from_checked(&self.bytes, self.code, self.line_count)
     }
 
-    /// The reply code; see [`Reply::code`].
-    ///
-    /// ```
-    /// assert_eq!(smtp_codes::ReplyBuf::parse(b"571 Blocked\r\n").unwrap().0.code(), 571);
-    /// ```
-    #[must_use]
-    pub const fn code(&self) -> u16 {
-        self.code
-    }
-
-    /// The code as a [`ReplyCode`]; see [`Reply::reply_code`].
+    /// The reply's code in the table `T`; see [`Reply::code_in`].
     ///
     /// ```
     /// use smtp_codes::{ReplyBuf, ReplyCode};
-    /// assert_eq!(ReplyBuf::parse(b"421 Bye\r\n").unwrap().0.reply_code(), Some(ReplyCode::ServiceNotAvailable));
+    /// let (reply, _) = ReplyBuf::parse(b"550 5.1.1 No such user\r\n").unwrap();
+    /// assert_eq!(reply.code_in::<ReplyCode>(), Some(ReplyCode::MailboxUnavailable));
     /// ```
     #[must_use]
-    pub const fn reply_code(&self) -> Option<ReplyCode> {
-        ReplyCode::from_u16(self.code)
+    pub fn code_in<T: ReplyCodeTable>(&self) -> Option<T> {
+        self.reply().code_in()
     }
 
-    /// The class; see [`Reply::class`].
-    ///
-    /// ```
-    /// use smtp_codes::{Class, ReplyBuf};
-    /// assert_eq!(ReplyBuf::parse(b"354 Go\r\n").unwrap().0.class(), Class::PositiveIntermediate);
-    /// ```
-    #[must_use]
-    pub fn class(&self) -> Class {
-        self.reply().class()
-    }
-
-    /// The category; see [`Reply::category`].
-    ///
-    /// ```
-    /// use smtp_codes::{Category, ReplyBuf};
-    /// assert_eq!(ReplyBuf::parse(b"550 No\r\n").unwrap().0.category(), Some(Category::MailSystem));
-    /// ```
-    #[must_use]
-    pub fn category(&self) -> Option<Category> {
-        self.reply().category()
-    }
-
-    /// The enhanced status code; see [`Reply::enhanced`].
-    ///
-    /// ```
-    /// let (reply, _) = smtp_codes::ReplyBuf::parse(b"550 5.7.1 Denied\r\n").unwrap();
-    /// assert_eq!(reply.enhanced().unwrap().to_string(), "5.7.1");
-    /// ```
-    #[must_use]
-    pub fn enhanced(&self) -> Option<EnhancedCode> {
-        self.reply().enhanced()
-    }
-
-    /// Each line's text; see [`Reply::lines`].
-    ///
-    /// ```
-    /// let (reply, _) = smtp_codes::ReplyBuf::parse(b"250-mx\r\n250 SIZE 1000\r\n").unwrap();
-    /// assert_eq!(reply.lines().collect::<Vec<_>>(), [&b"mx"[..], b"SIZE 1000"]);
-    /// ```
-    #[must_use]
-    pub fn lines(&self) -> Lines<'_> {
-        self.reply().lines()
-    }
-
-    /// How many lines the reply has.
-    ///
-    /// ```
-    /// assert_eq!(smtp_codes::ReplyBuf::parse(b"250-a\r\n250 b\r\n").unwrap().0.line_count(), 2);
-    /// ```
-    #[must_use]
-    pub const fn line_count(&self) -> usize {
-        self.line_count
-    }
-
-    /// The whole reply as read, line endings included.
-    ///
-    /// ```
-    /// assert_eq!(smtp_codes::ReplyBuf::parse(b"250 OK\r\n").unwrap().0.as_bytes(), b"250 OK\r\n");
-    /// ```
-    #[must_use]
-    pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    /// Whether trying again later may succeed; see [`Reply::is_retryable`].
-    ///
-    /// ```
-    /// assert!(smtp_codes::ReplyBuf::parse(b"451 Later\r\n").unwrap().0.is_retryable());
-    /// ```
-    #[must_use]
-    pub const fn is_retryable(&self) -> bool {
-        match self.reply_code() {
-            Some(code) => code.is_retryable(),
-            None => code_class(self.code).is_retryable(),
-        }
-    }
-
-    /// The advice for this reply answering `command`; see [`Outcome::of`].
-    ///
-    /// ```
-    /// use smtp_codes::{Command, ReplyBuf};
-    /// let (reply, _) = ReplyBuf::parse(b"421 4.3.2 Shutting down\r\n").unwrap();
-    /// assert!(reply.outcome(Command::Rcpt).is_retry_later() && reply.outcome(Command::Rcpt).is_closing());
-    /// ```
-    #[must_use]
-    pub fn outcome(&self, command: Command) -> Outcome {
-        self.reply().outcome(command)
-    }
-
-    /// Why a delivery failed and whether to suppress the address; see [`Reply::diagnose`].
-    ///
-    /// ```
-    /// use smtp_codes::{Command, Reason, ReplyBuf};
-    /// let (reply, _) = ReplyBuf::parse(b"550 5.1.1 <bob@example.com>: User unknown\r\n").unwrap();
-    /// let diagnosis = reply.diagnose(Some(Command::Rcpt));
-    /// assert_eq!(diagnosis.reason(), Reason::UserUnknown);
-    /// assert!(diagnosis.is_hard());
-    /// ```
-    #[must_use]
-    pub fn diagnose(&self, command: Option<Command>) -> Diagnosis {
-        self.reply().diagnose(command)
+    delegate_to_reply! {
+        code() -> u16;
+        reply_code() -> Option<ReplyCode>;
+        any_reply_code() -> AnyReplyCode;
+        class() -> Class;
+        category() -> Option<Category>;
+        enhanced() -> Option<EnhancedCode>;
+        lines() -> Lines<'_>;
+        texts() -> Texts<'_>;
+        line_count() -> usize;
+        as_bytes() -> &[u8];
+        is_retryable() -> bool;
+        outcome(command: Command) -> Outcome;
+        diagnose(command: Option<Command>) -> Diagnosis;
     }
 
     /// The bytes, without copying (feature `tokio`).
@@ -217,16 +135,6 @@ impl ReplyBuf {
     #[must_use]
     pub fn into_bytes(self) -> bytes::Bytes {
         self.bytes
-    }
-}
-
-/// The class of a code the scanner accepted (first digit 2 to 5).
-const fn code_class(code: u16) -> Class {
-    match code / 100 {
-        2 => Class::PositiveCompletion,
-        3 => Class::PositiveIntermediate,
-        4 => Class::TransientNegativeCompletion,
-        _ => Class::PermanentNegativeCompletion,
     }
 }
 

@@ -3,7 +3,8 @@
 
 use core::fmt;
 
-use crate::{EnhancedCode, Lines, Reply};
+use super::{Lines, Reply};
+use crate::enhanced::EnhancedCode;
 
 impl<'a> Reply<'a> {
     /// Each line's text without the code, its separator, the enhanced code and the spaces after
