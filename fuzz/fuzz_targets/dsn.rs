@@ -8,16 +8,22 @@ use smtp_codes::dsn::{DeliveryStatus, Field, ParseDeliveryStatusError};
 fuzz_target!(|input: &[u8]| {
     let whole = DeliveryStatus::parse(input);
     match DeliveryStatus::parse_prefix(input) {
-        Ok((report, used)) => {
+        Ok(prefix) => {
+            let (report, used) = (prefix.report, prefix.used);
             assert!(used <= input.len());
             assert_eq!(report.as_bytes(), &input[..used]);
-            // `parse` accepts exactly the reports `parse_prefix` reads to the end.
+            // `parse` accepts exactly the reports `parse_prefix` reads to the end, and refuses the
+            // others with the error the prefix stopped at.
             assert_eq!(
                 whole.is_ok(),
                 used == input.len(),
                 "used {used} of {}",
                 input.len()
             );
+            assert_eq!(prefix.stopped_by.is_none(), used == input.len());
+            if let Some(error) = prefix.stopped_by {
+                assert_eq!(whole, Err(error));
+            }
             check_report(input, &report);
             check_round_trip(&report);
         }

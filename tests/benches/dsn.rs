@@ -24,7 +24,8 @@ use smtp_codes::dsn::DeliveryStatus;
 fn ours(parts: &[Vec<u8>]) -> usize {
     let mut seen = 0;
     for part in parts {
-        if let Ok((report, _)) = DeliveryStatus::parse_prefix(black_box(part)) {
+        if let Ok(prefix) = DeliveryStatus::parse_prefix(black_box(part)) {
+            let report = prefix.report;
             for recipient in report.recipients() {
                 let address = recipient.address();
                 let action = recipient.action();

@@ -219,10 +219,11 @@ fn reading_delivery_status_reports_allocates_nothing() {
     let mut recipients = 0;
     for (index, part) in parts.iter().enumerate() {
         let (seen, n) = allocations(|| {
-            let Ok((report, used)) = DeliveryStatus::parse_prefix(black_box(part)) else {
+            let Ok(prefix) = DeliveryStatus::parse_prefix(black_box(part)) else {
                 return 0;
             };
-            let _ = black_box((used, DeliveryStatus::parse(part).is_ok()));
+            let report = prefix.report;
+            let _ = black_box((prefix.used, DeliveryStatus::parse(part).is_ok()));
             let per_message = report.per_message();
             black_box((per_message.reporting_mta(), per_message.fields().count()));
             let mut seen = 0;

@@ -52,8 +52,13 @@ fn postfix_report_with_a_folded_diagnostic_and_postfix_fields() {
         DeliveryStatus::parse(&body),
         Err(ParseDeliveryStatusError::MissingColon { offset: stray })
     );
-    let (report, used) = DeliveryStatus::parse_prefix(&body).unwrap();
-    assert_eq!(used, stray);
+    let prefix = DeliveryStatus::parse_prefix(&body).unwrap();
+    assert_eq!(prefix.used, stray);
+    assert_eq!(
+        prefix.stopped_by,
+        Some(ParseDeliveryStatusError::MissingColon { offset: stray })
+    );
+    let report = prefix.report;
 
     let per_message = report.per_message();
     let mta = per_message.reporting_mta().unwrap();
@@ -112,7 +117,7 @@ fn postfix_report_with_a_folded_diagnostic_and_postfix_fields() {
 fn two_recipients_separated_by_two_blank_lines() {
     // lhost-outlook-04: Outlook.com, no space after the `;` of typed values.
     let body = report_part("lhost-outlook-04.eml");
-    let (report, _) = DeliveryStatus::parse_prefix(&body).unwrap();
+    let report = DeliveryStatus::parse_prefix(&body).unwrap().report;
     assert_eq!(
         report.per_message().reporting_mta().unwrap().value(),
         b"BLU004-OMC3S20.o.example.com"
@@ -221,7 +226,7 @@ fn upper_case_types_and_a_report_followed_by_a_stray_boundary() {
         DeliveryStatus::parse(&body),
         Err(ParseDeliveryStatusError::MissingColon { .. })
     ));
-    let (report, _) = DeliveryStatus::parse_prefix(&body).unwrap();
+    let report = DeliveryStatus::parse_prefix(&body).unwrap().report;
     assert!(report
         .per_message()
         .field("Received-From-MTA")
@@ -246,7 +251,7 @@ fn upper_case_types_and_a_report_followed_by_a_stray_boundary() {
 fn x_postfix_and_x_unix_diagnostic_types() {
     // lhost-postfix-39: the reply is quoted inside Postfix's own words.
     let body = report_part("lhost-postfix-39.eml");
-    let (report, _) = DeliveryStatus::parse_prefix(&body).unwrap();
+    let report = DeliveryStatus::parse_prefix(&body).unwrap().report;
     let recipient = report.recipients().next().unwrap();
     assert_eq!(recipient.status(), Some(code("5.0.0")));
     let diagnostic = recipient.diagnostic_code().unwrap();
@@ -263,7 +268,7 @@ fn x_postfix_and_x_unix_diagnostic_types() {
 
     // lhost-postfix-43: a local delivery agent's temporary failure.
     let body = report_part("lhost-postfix-43.eml");
-    let (report, _) = DeliveryStatus::parse_prefix(&body).unwrap();
+    let report = DeliveryStatus::parse_prefix(&body).unwrap().report;
     let recipient = report.recipients().next().unwrap();
     assert_eq!(recipient.status(), Some(code("4.3.0")));
     let diagnostic = recipient.diagnostic_code().unwrap();
@@ -287,14 +292,15 @@ fn every_prefix_of_a_real_report_parses_or_fails_cleanly() {
         ),
     ] {
         let body = report_part(name);
-        let (whole, _) = DeliveryStatus::parse_prefix(&body).unwrap();
+        let whole = DeliveryStatus::parse_prefix(&body).unwrap().report;
         let found: Vec<&[u8]> = whole.recipients().filter_map(|r| r.address()).collect();
         let want: Vec<&[u8]> = addresses.iter().map(|a| a.as_bytes()).collect();
         assert_eq!(found, want, "{name}");
         for end in 0..=body.len() {
             let input = &body[..end];
-            if let Ok((report, used)) = DeliveryStatus::parse_prefix(input) {
-                assert!(used <= input.len());
+            if let Ok(prefix) = DeliveryStatus::parse_prefix(input) {
+                let report = prefix.report;
+                assert!(prefix.used <= input.len());
                 assert!(
                     report.recipients().count() <= addresses.len(),
                     "{name}: {end}"

@@ -277,11 +277,30 @@ pub struct Fields<'a> {
     scanner: Scanner<'a>,
 }
 
-impl<'a> Fields<'a> {
-    pub(crate) fn new(block: &'a [u8]) -> Fields<'a> {
+/// A block of fields the parser checked: a report's per-message fields, or one recipient's. The
+/// field look-ups of [`PerMessage`](super::PerMessage) and [`Recipient`](super::Recipient).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(crate) struct Block<'a>(&'a [u8]);
+
+impl<'a> Block<'a> {
+    pub(crate) const fn new(bytes: &'a [u8]) -> Block<'a> {
+        Block(bytes)
+    }
+
+    /// The first field named `name` (any ASCII case).
+    pub(crate) fn field(&self, name: &str) -> Option<Field<'a>> {
+        self.fields().find(|field| field.is(name))
+    }
+
+    /// Every field, in order.
+    pub(crate) fn fields(&self) -> Fields<'a> {
         Fields {
-            scanner: Scanner::new(block),
+            scanner: Scanner::new(self.0),
         }
+    }
+
+    pub(crate) const fn as_bytes(&self) -> &'a [u8] {
+        self.0
     }
 }
 

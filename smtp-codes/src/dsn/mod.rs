@@ -64,7 +64,7 @@ pub use diagnostic::{DiagnosticCode, TextLines};
 pub use field::{Field, Fields, TypedValue, ValueLines};
 pub use recipient::{Action, Recipient, MAX_DIAGNOSTIC_TEXT};
 
-use field::{Item, Scanner};
+use field::{Block, Item, Scanner};
 use recipient::{Known, Name};
 
 /// A parsed `message/delivery-status` body: the per-message block and the recipient blocks.
@@ -77,8 +77,21 @@ use recipient::{Known, Name};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DeliveryStatus<'a> {
     input: &'a [u8],
-    per_message: &'a [u8],
+    per_message: Block<'a>,
     recipients_start: usize,
+}
+
+/// A report read up to the first line that cannot start a block; see
+/// [`DeliveryStatus::parse_prefix`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub struct Prefix<'a> {
+    /// The report, up to `used`.
+    pub report: DeliveryStatus<'a>,
+    /// How many bytes of the input the report holds.
+    pub used: usize,
+    /// Why the report stops before the end of the input; `None` when it does not.
+    pub stopped_by: Option<ParseDeliveryStatusError>,
 }
 
 impl<'a> DeliveryStatus<'a> {
@@ -96,41 +109,39 @@ impl<'a> DeliveryStatus<'a> {
     ///
     /// [`ParseDeliveryStatusError`]: empty input, a line that cannot start a block, no recipient block.
     pub fn parse(input: &'a [u8]) -> Result<DeliveryStatus<'a>, ParseDeliveryStatusError> {
-        let (report, used) = DeliveryStatus::parse_prefix(input)?;
-        if used < input.len() {
-            // Only a line that cannot start a block stops a report early: report it.
-            let mut scanner = Scanner::resume(input, used);
-            next_block(&mut scanner, false)?;
+        let prefix = DeliveryStatus::parse_prefix(input)?;
+        match prefix.stopped_by {
+            Some(error) => Err(error),
+            None => Ok(prefix.report),
         }
-        Ok(report)
     }
 
     /// Parses the report at the start of `input` up to the first line that cannot start a block
     /// (a MIME boundary line when a multipart's boundaries do not match, or garbage), and
-    /// returns it with the number of bytes it used. [`DeliveryStatus::parse`] is this with
-    /// nothing left over.
+    /// returns it with the number of bytes it used and the error that line is.
+    /// [`DeliveryStatus::parse`] is this with nothing left over.
     ///
     /// ```
-    /// use smtp_codes::dsn::DeliveryStatus;
+    /// use smtp_codes::dsn::{DeliveryStatus, ParseDeliveryStatusError};
     /// let input = b"Reporting-MTA: dns; a\n\nFinal-Recipient: rfc822; x@a\n\n--boundary--\n";
-    /// let (report, used) = DeliveryStatus::parse_prefix(input).unwrap();
-    /// assert_eq!(report.recipients().count(), 1);
-    /// assert_eq!(&input[used..], b"--boundary--\n");
-    /// assert!(DeliveryStatus::parse(input).is_err());
+    /// let prefix = DeliveryStatus::parse_prefix(input).unwrap();
+    /// assert_eq!(prefix.report.recipients().count(), 1);
+    /// assert_eq!(&input[prefix.used..], b"--boundary--\n");
+    /// assert_eq!(prefix.stopped_by, Some(ParseDeliveryStatusError::MissingColon { offset: 49 }));
+    /// assert_eq!(DeliveryStatus::parse(input), Err(ParseDeliveryStatusError::MissingColon { offset: 49 }));
     /// ```
     ///
     /// # Errors
     ///
     /// [`ParseDeliveryStatusError`] when not even one recipient block comes before such a line.
-    pub fn parse_prefix(
-        input: &'a [u8],
-    ) -> Result<(DeliveryStatus<'a>, usize), ParseDeliveryStatusError> {
+    pub fn parse_prefix(input: &'a [u8]) -> Result<Prefix<'a>, ParseDeliveryStatusError> {
         let mut scanner = Scanner::new(input);
         let (per_message, _) =
             next_block(&mut scanner, true)?.ok_or(ParseDeliveryStatusError::Empty)?;
         let recipients_start = scanner.pos();
         let mut recipients = 0usize;
         let mut used = input.len();
+        let mut stopped_by = None;
         loop {
             let before = scanner.pos();
             match next_block(&mut scanner, false) {
@@ -139,6 +150,7 @@ impl<'a> DeliveryStatus<'a> {
                 Err(error) if recipients == 0 => return Err(error),
                 Err(error) => {
                     used = error.offset().unwrap_or(before);
+                    stopped_by = Some(error);
                     break;
                 }
             }
@@ -150,10 +162,14 @@ impl<'a> DeliveryStatus<'a> {
         }
         let report = DeliveryStatus {
             input: &input[..used],
-            per_message,
+            per_message: Block::new(per_message),
             recipients_start,
         };
-        Ok((report, used))
+        Ok(Prefix {
+            report,
+            used,
+            stopped_by,
+        })
     }
 
     /// The per-message fields (empty when the report starts with a recipient block).
@@ -257,7 +273,7 @@ fn next_block<'a>(
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PerMessage<'a> {
-    block: &'a [u8],
+    block: Block<'a>,
 }
 
 impl<'a> PerMessage<'a> {
@@ -294,7 +310,7 @@ impl<'a> PerMessage<'a> {
     /// ```
     #[must_use]
     pub fn field(&self, name: &str) -> Option<Field<'a>> {
-        self.fields().find(|field| field.is(name))
+        self.block.field(name)
     }
 
     /// Every per-message field, in order.
@@ -306,7 +322,7 @@ impl<'a> PerMessage<'a> {
     /// ```
     #[must_use]
     pub fn fields(&self) -> Fields<'a> {
-        Fields::new(self.block)
+        self.block.fields()
     }
 
     /// The block's bytes.
@@ -318,7 +334,7 @@ impl<'a> PerMessage<'a> {
     /// ```
     #[must_use]
     pub const fn as_bytes(&self) -> &'a [u8] {
-        self.block
+        self.block.as_bytes()
     }
 }
 
@@ -343,7 +359,7 @@ impl<'a> Iterator for Recipients<'a> {
             // The report was checked by `parse`: an error cannot come here, and ends the iteration.
             let (block, known) = next_block(&mut self.scanner, false).ok()??;
             if !block.is_empty() {
-                return Some(Recipient::new(block, known));
+                return Some(Recipient::new(Block::new(block), known));
             }
         }
     }

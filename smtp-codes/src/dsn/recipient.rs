@@ -2,6 +2,7 @@
 
 use core::fmt;
 
+use super::field::Block;
 use super::{DiagnosticCode, Field, Fields, TypedValue};
 use crate::bytes::trim_wsp_and_line_ends;
 use crate::command::Command;
@@ -47,7 +48,7 @@ pub const MAX_DIAGNOSTIC_TEXT: usize = 1024;
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Recipient<'a> {
-    block: &'a [u8],
+    block: Block<'a>,
     known: Known<'a>,
 }
 
@@ -122,7 +123,7 @@ impl<'a> Known<'a> {
 }
 
 impl<'a> Recipient<'a> {
-    pub(crate) const fn new(block: &'a [u8], known: Known<'a>) -> Recipient<'a> {
+    pub(crate) const fn new(block: Block<'a>, known: Known<'a>) -> Recipient<'a> {
         Recipient { block, known }
     }
 
@@ -307,7 +308,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn field(&self, name: &str) -> Option<Field<'a>> {
-        self.fields().find(|field| field.is(name))
+        self.block.field(name)
     }
 
     /// Every field of the block, in order.
@@ -319,7 +320,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub fn fields(&self) -> Fields<'a> {
-        Fields::new(self.block)
+        self.block.fields()
     }
 
     /// The block's bytes.
@@ -331,7 +332,7 @@ impl<'a> Recipient<'a> {
     /// ```
     #[must_use]
     pub const fn as_bytes(&self) -> &'a [u8] {
-        self.block
+        self.block.as_bytes()
     }
 }
 

@@ -146,7 +146,8 @@ fn delivery_status<'a>(message: &'a Message<'a>, depth: usize) -> Option<Deliver
         .iter()
         .filter(|part| is_report(part))
         .find_map(|part| DeliveryStatus::parse_prefix(part.contents()).ok());
-    if let Some((report, _)) = top {
+    if let Some(prefix) = top {
+        let report = prefix.report;
         return Some(report);
     }
     if depth >= MAX_NESTING {
