@@ -127,8 +127,8 @@ impl<'a> DeliveryStatus<'a> {
     /// let prefix = DeliveryStatus::parse_prefix(input).unwrap();
     /// assert_eq!(prefix.report.recipients().count(), 1);
     /// assert_eq!(&input[prefix.used..], b"--boundary--\n");
-    /// assert_eq!(prefix.stopped_by, Some(ParseDeliveryStatusError::MissingColon { offset: 49 }));
-    /// assert_eq!(DeliveryStatus::parse(input), Err(ParseDeliveryStatusError::MissingColon { offset: 49 }));
+    /// assert_eq!(prefix.stopped_by, Some(ParseDeliveryStatusError::MissingColon { offset: 53 }));
+    /// assert_eq!(DeliveryStatus::parse(input), Err(ParseDeliveryStatusError::MissingColon { offset: 53 }));
     /// ```
     ///
     /// # Errors

@@ -119,8 +119,8 @@ impl<'a> Reply<'a> {
     /// and [`ParseReplyError::TooManyLines`] past the bounds; the other variants, with the byte
     /// offset, for a malformed reply.
     pub fn parse(input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseReplyError> {
-        let (scanned, _) = scanner::scan(input, Position::START);
-        scanned.map(|scanned| (Reply::from_scanned(input, scanned), scanned.len))
+        let scanned = scanner::scan_whole(input)?;
+        Ok((Reply::from_scanned(input, scanned), scanned.len))
     }
 
     /// The reply the scan checked at the start of `input`.
@@ -415,13 +415,25 @@ impl ReplyScanner {
     #[inline]
     pub fn scan<'a>(&mut self, input: &'a [u8]) -> Result<(Reply<'a>, usize), ParseReplyError> {
         // At a reply's start (after every reply, so the usual case when replies arrive whole)
-        // the scan is `Reply::parse`'s, from the constant start.
-        let (scanned, stopped) = if self.position.is_start() {
-            scanner::scan(input, Position::START)
+        // the scan is `Reply::parse`'s; only when that finds the reply incomplete does the scan
+        // that remembers where it stopped read it (once: the next call resumes).
+        let scanned = if self.position.is_start() {
+            match scanner::scan_whole(input) {
+                Err(ParseReplyError::Incomplete) => scanner::scan(input, Position::START),
+                other => other.map_err(|error| (error, Position::START)),
+            }
         } else {
             scanner::scan(input, self.position.resumed_in(input))
         };
-        self.position = stopped;
-        scanned.map(|scanned| (Reply::from_scanned(input, scanned), scanned.len))
+        match scanned {
+            Ok(scanned) => {
+                self.position = Position::START;
+                Ok((Reply::from_scanned(input, scanned), scanned.len))
+            }
+            Err((error, stopped)) => {
+                self.position = stopped;
+                Err(error)
+            }
+        }
     }
 }

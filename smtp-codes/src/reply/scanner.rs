@@ -59,14 +59,39 @@ pub(super) struct Scanned {
     pub(super) line_count: usize,
 }
 
-/// Scans `input` for one reply at its start, from `from`: the answer, and where the scan stopped
-/// (the start again unless the answer is `Incomplete`).
+/// Scans `input` for one reply at its start, from the start.
 ///
-/// Inlined into each caller: in [`Reply::parse`](super::Reply::parse) `from` is the constant
-/// start, and the bookkeeping for a resumed scan folds away.
-#[allow(clippy::inline_always)]
-#[inline(always)]
-pub(super) fn scan(input: &[u8], from: Position) -> (Result<Scanned, ParseReplyError>, Position) {
+/// The loop of [`scan`] without its bookkeeping for a resumed scan (where the current line's
+/// search stopped), which a scan from the start never needs: the rules are the same functions.
+#[inline]
+pub(super) fn scan_whole(input: &[u8]) -> Result<Scanned, ParseReplyError> {
+    let window = &input[..input.len().min(MAX_REPLY_LEN)];
+    let mut start = 0;
+    let mut code = 0;
+    let mut line_count = 0;
+    loop {
+        let Some(lf) = find_lf(&window[start..]) else {
+            return Err(unfinished(input, start, code, line_count).0);
+        };
+        let end = start + lf + 1;
+        let last;
+        (code, last) = next_line(&window[start..end], start, code, line_count)?;
+        line_count += 1;
+        if last {
+            return Ok(Scanned {
+                len: end,
+                code,
+                line_count,
+            });
+        }
+        start = end;
+    }
+}
+
+/// Scans `input` for one reply at its start, going on from `from`; on an error, also where to
+/// resume (the start again unless the error is `Incomplete`).
+#[inline]
+pub(super) fn scan(input: &[u8], from: Position) -> Result<Scanned, (ParseReplyError, Position)> {
     let window = &input[..input.len().min(MAX_REPLY_LEN)];
     let Position {
         line: mut start,
@@ -76,56 +101,80 @@ pub(super) fn scan(input: &[u8], from: Position) -> (Result<Scanned, ParseReplyE
     } = from;
     loop {
         let Some(lf) = find_lf(&window[start + searched..]) else {
-            let first = if line_count == 0 { None } else { Some(code) };
-            let error = match unfinished_line_error(&window[start..], start, first) {
-                Some(error) => error,
-                None if input.len() > MAX_REPLY_LEN => ParseReplyError::TooLong {
-                    limit: MAX_REPLY_LEN,
-                },
-                None => {
-                    let stopped = Position {
-                        line: start,
-                        searched: window.len() - start,
-                        code,
-                        line_count,
-                    };
-                    return (Err(ParseReplyError::Incomplete), stopped);
-                }
-            };
-            return (Err(error), Position::START);
+            return Err(unfinished(input, start, code, line_count));
         };
         let end = start + searched + lf + 1;
         searched = 0;
-        let (line_code, last) = match line_start(&window[start..end], start) {
-            Ok(line) => line,
-            Err(error) => return (Err(error), Position::START),
-        };
-        if line_count != 0 && line_code != code {
-            let error = ParseReplyError::CodeMismatch {
-                first: code,
-                found: line_code,
-                offset: start,
-            };
-            return (Err(error), Position::START);
-        }
+        let last;
+        (code, last) = next_line(&window[start..end], start, code, line_count)
+            .map_err(|error| (error, Position::START))?;
         line_count += 1;
-        if line_count > MAX_REPLY_LINES {
-            let error = ParseReplyError::TooManyLines {
-                limit: MAX_REPLY_LINES,
-            };
-            return (Err(error), Position::START);
-        }
-        code = line_code;
         if last {
-            let scanned = Scanned {
+            return Ok(Scanned {
                 len: end,
                 code,
                 line_count,
-            };
-            return (Ok(scanned), Position::START);
+            });
         }
         start = end;
     }
+}
+
+/// Checks the whole line `line` (with its line ending), which starts at `offset` after
+/// `line_count` lines of `code`: its code, that it is the code of the lines before, and the
+/// bound on lines. Returns the code and whether this is the last line.
+#[allow(clippy::inline_always)]
+#[inline(always)]
+fn next_line(
+    line: &[u8],
+    offset: usize,
+    code: u16,
+    line_count: usize,
+) -> Result<(u16, bool), ParseReplyError> {
+    let (line_code, last) = line_start(line, offset)?;
+    if line_count != 0 && line_code != code {
+        return Err(ParseReplyError::CodeMismatch {
+            first: code,
+            found: line_code,
+            offset,
+        });
+    }
+    if line_count >= MAX_REPLY_LINES {
+        return Err(ParseReplyError::TooManyLines {
+            limit: MAX_REPLY_LINES,
+        });
+    }
+    Ok((line_code, last))
+}
+
+/// What a scan says when the line at `start` has no end in `input` yet, after `line_count` lines
+/// of `code`: the error its first bytes show, [`TooLong`](ParseReplyError::TooLong) past the
+/// bound, else `Incomplete` and the position to resume from.
+#[cold]
+fn unfinished(
+    input: &[u8],
+    start: usize,
+    code: u16,
+    line_count: usize,
+) -> (ParseReplyError, Position) {
+    let window = &input[..input.len().min(MAX_REPLY_LEN)];
+    let first = if line_count == 0 { None } else { Some(code) };
+    let error = match unfinished_line_error(&window[start..], start, first) {
+        Some(error) => error,
+        None if input.len() > MAX_REPLY_LEN => ParseReplyError::TooLong {
+            limit: MAX_REPLY_LEN,
+        },
+        None => {
+            let stopped = Position {
+                line: start,
+                searched: window.len() - start,
+                code,
+                line_count,
+            };
+            return (ParseReplyError::Incomplete, stopped);
+        }
+    };
+    (error, Position::START)
 }
 
 /// Checks a whole line (with its line ending) that starts at `offset`: three digits, the first 2
