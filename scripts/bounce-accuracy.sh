@@ -35,7 +35,7 @@ echo "== running it on $corpus/eml"
 
 if ! perl -MSisimai -e 1 2>/dev/null; then
     echo "== installing Sisimai (libsisimai-perl)"
-    apt-get update -qq && apt-get install -y -qq libsisimai-perl >/dev/null
+    scripts/packages.sh install libsisimai-perl
 fi
 echo "== running Sisimai $(perl -MSisimai -e 'print Sisimai->version')"
 (cd "$corpus" && perl sisimai.pl eml cases.tsv) > "$out/sisimai.tsv" 2> "$out/sisimai.log"

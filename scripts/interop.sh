@@ -2,9 +2,9 @@
 # The real peers of the interop tests (tests/tests/interop_*.rs): a private Postfix instance on a
 # loopback port, and swaks.
 #
-#   scripts/interop.sh install          install postfix and swaks from Debian when missing
-#                                       (needs root and apt-get; under a lock, so that two callers
-#                                       never run the package manager at once)
+#   scripts/interop.sh install          install postfix, swaks and python3 from Debian when missing
+#                                       (needs root; through scripts/packages.sh, whose lock keeps
+#                                       two callers from running the package manager at once)
 #   scripts/interop.sh check            exit 0 when postfix, swaks and python3 are all there
 #   scripts/interop.sh start DIR PORT   configure a private Postfix in DIR, listening on
 #                                       127.0.0.1:PORT, and start it; prints its master's pid
@@ -44,34 +44,13 @@ check() {
     [ -z "$missing" ] || die "missing: ${missing% } (run scripts/interop.sh install as root)"
 }
 
-# One package-manager run at a time, whoever calls: the lock is held until this script exits.
-lock() {
-    local lockfile="${TMPDIR:-/tmp}/smtp-codes-interop-install.lock"
-    if command -v flock >/dev/null 2>&1; then
-        exec 9>"$lockfile"
-        flock 9 || die "could not lock $lockfile"
-    else
-        until mkdir "$lockfile.d" 2>/dev/null; do sleep 1; done
-        trap 'rmdir "$lockfile.d"' EXIT
-    fi
-}
-
 install() {
-    local missing=()
-    mapfile -t missing < <(missing_packages)
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    [ "$(id -u)" -eq 0 ] || die "${missing[*]} missing, and installing needs root"
-    command -v apt-get >/dev/null 2>&1 || die "${missing[*]} missing, and there is no apt-get"
-    lock
-    # Another caller may have installed them while this one waited for the lock.
-    mapfile -t missing < <(missing_packages)
-    [ "${#missing[@]}" -eq 0 ] && return 0
-    echo "interop.sh: installing ${missing[*]} from Debian" >&2
+    [ -n "$(missing_packages)" ] || return 0
     # Install without configuring or starting the machine's own Postfix.
-    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
-    apt-get update -qq >&2 || die "apt-get update failed"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
-        "${missing[@]}" >&2 || die "apt-get install ${missing[*]} failed"
+    if command -v debconf-set-selections >/dev/null 2>&1; then
+        echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+    fi
+    "$(dirname "$0")/packages.sh" install postfix swaks python3
 }
 
 start() {

@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 corpus=${1:-${BOUNCE_CORPUS:-tests/data/bounce-corpus}}
 [ -f "$corpus/cases.tsv" ] || { echo "no bounce corpus at $corpus (cases.tsv missing)" >&2; exit 1; }
 if ! perl -MSisimai -e 1 2>/dev/null; then
-    apt-get update -qq && apt-get install -y -qq libsisimai-perl >/dev/null
+    scripts/packages.sh install libsisimai-perl
 fi
 out=$(mktemp) err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
