@@ -125,7 +125,7 @@ fn a_reply_and_its_code_get_the_same_advice() {
     assert!(reply.outcome(Command::Rcpt).is_fail_permanently());
 }
 
-// Issue 14, item 1: the two answers disagree on 552 to RCPT; the command-aware one is right
+// the two answers disagree on 552 to RCPT; the command-aware one is right
 // (RFC 5321 §4.5.3.1.10: "too many recipients" is to be treated as the transient 452).
 #[test]
 fn outcome_not_is_retryable_decides_552_after_rcpt() {
@@ -140,7 +140,7 @@ fn outcome_not_is_retryable_decides_552_after_rcpt() {
     assert!(code.outcome(Command::EndOfData).is_fail_permanently());
 }
 
-// Issue 14, item 8: no advice for 1yz, which the parser refuses (RFC 5321 §4.2: the first digit
+// no advice for 1yz, which the parser refuses (RFC 5321 §4.2: the first digit
 // of a reply code is 2 to 5).
 #[test]
 fn no_advice_for_codes_the_parser_refuses() {
@@ -163,7 +163,7 @@ fn no_advice_for_codes_the_parser_refuses() {
     }
 }
 
-// Issue 14, item 4: `Display` for `Decision` and `Outcome`, for logs.
+// `Display` for `Decision` and `Outcome`, for logs.
 #[test]
 fn actions_and_outcomes_display_in_words() {
     let names: Vec<String> = Decision::ALL.iter().map(ToString::to_string).collect();

@@ -305,7 +305,7 @@ fn corpus_recipients_are_found_and_diagnosed() {
         text_found * 100 >= text_rows * 95,
         "only {text_found} of {text_rows} found in text bounces; missing: {missing:?}"
     );
-    // End to end, a few points under the measured 86.6 % and 94.0 % (README, "Bounce messages").
+    // End to end, a few points under the development-half figures in ACCURACY.md.
     assert!(
         reasons * 100 >= rows * 80,
         "reason agrees on only {reasons} of {rows} rows; disagreements: {confusion:?}"

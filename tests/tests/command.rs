@@ -1,4 +1,4 @@
-//! `Command` named from text, as a client sends its verbs (issue 14, item 3), and shown back.
+//! `Command` named from text, as a client sends its verbs, and shown back.
 
 use smtp_codes::{command::ParseCommandError, Command};
 

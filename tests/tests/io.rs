@@ -460,7 +460,7 @@ fn reply_buf_keeps_every_accessor() {
         assert_eq!(owned.diagnose(None), reply.diagnose(None));
         assert_eq!(format!("{owned:?}"), format!("{reply:?}"));
     }
-    // The corpus holds well over a hundred replies the parser accepts (README: 162 UTF-8 ones).
+    // The corpus holds well over a hundred replies the parser accepts (162 UTF-8 ones, PERFORMANCE.md).
     assert!(checked > 100, "only {checked} corpus replies");
 }
 

@@ -234,7 +234,7 @@ fn the_runtime_crate_ships_the_same_table() {
     assert_eq!(root, shipped);
 }
 
-// Issue 14, item 9: `AnyReplyCode` holds every code the parser accepts, known or not.
+// `AnyReplyCode` holds every code the parser accepts, known or not.
 #[test]
 fn any_reply_code_is_what_the_parser_accepts() {
     use smtp_codes::{
@@ -262,7 +262,7 @@ fn any_reply_code_is_what_the_parser_accepts() {
             assert_eq!(any.to_string(), format!("{code}"));
         }
     }
-    // First digit 2 to 5, any other two digits (README, the parser's policy, point 3): 200..=599.
+    // First digit 2 to 5, any other two digits (the parser's policy, `Reply`'s docs): 200..=599.
     assert_eq!(accepted, 400);
     assert_eq!(AnyReplyCode::new(199), None);
     assert_eq!(AnyReplyCode::new(600), None);
@@ -296,7 +296,7 @@ fn any_reply_code_is_what_the_parser_accepts() {
     assert_eq!(out, "571 Blocked\r\n");
 }
 
-// Issue 14, item 2: code generic over any table, and a parsed reply's code looked up in one.
+// code generic over any table, and a parsed reply's code looked up in one.
 #[test]
 fn reply_code_table_is_the_generated_api() {
     use smtp_codes::{code::ReplyCodeTable, AnyReplyCode, Command, Reply};

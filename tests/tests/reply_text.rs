@@ -1,4 +1,4 @@
-//! A reply for people and logs (issue 14, items 4 and 6): `Debug` shows the text, `Display`
+//! A reply for people and logs: `Debug` shows the text, `Display`
 //! writes it as sent, `texts()` gives each line without the enhanced code.
 
 use smtp_codes::Reply;

@@ -72,7 +72,7 @@ fn classes_and_categories_are_digits() {
     assert!(from_str::<EnhancedClass>("3").is_err());
 }
 
-// Issue 14, item 9: a record with an unknown code (571) no longer fails whole.
+// a record with an unknown code (571) no longer fails whole.
 #[test]
 fn any_reply_code_keeps_unknown_codes_as_numbers() {
     #[derive(serde::Serialize, serde::Deserialize, Debug, PartialEq)]

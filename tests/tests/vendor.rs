@@ -1,4 +1,4 @@
-//! A table of one's own (issue 14, item 2): codes the wild uses (`571`, second digit 7), the
+//! A table of one's own: codes the wild uses (`571`, second digit 7), the
 //! whole API of `ReplyCode`, a common trait, serde, and the standard table extended, not copied.
 //! The rows come from replies in `tests/data/replies.txt`.
 

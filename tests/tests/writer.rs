@@ -192,7 +192,7 @@ fn writes_to_io_and_refuses_with_invalid_input() {
     assert!(out.is_empty());
 }
 
-// Issue 14, item 5: an empty last line is the bare code, with no space after it (RFC 5321 §4.2:
+// an empty last line is the bare code, with no space after it (RFC 5321 §4.2:
 // `Reply-code [ SP textstring ] CRLF`, and a textstring has at least one character); the
 // enhanced code keeps its space (RFC 2034 §4: "always followed by one or more spaces").
 #[test]
@@ -214,7 +214,7 @@ fn an_empty_last_line_is_the_bare_code() {
     assert_eq!(out.len(), 127 * (MAX_REPLY_LEN / 128) + 5);
 }
 
-// Issue 14, item 5: a `ReplyCode`, a `&[String]`, a `Vec<String>` and iterators are accepted.
+// a `ReplyCode`, a `&[String]`, a `Vec<String>` and iterators are accepted.
 #[test]
 fn accepts_reply_codes_strings_and_iterators() {
     let owned: Vec<String> = vec!["mx.example.com".to_owned(), "PIPELINING".to_owned()];

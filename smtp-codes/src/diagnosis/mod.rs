@@ -1,14 +1,77 @@
 //! Bounce diagnosis: why a delivery failed, and whether to suppress the address.
 //!
-//! The rule order, first match wins (the README's "Diagnosis" section says why):
-//! 1. a **status-first** rule for the enhanced status code (`X.1.1`, `X.2.2`, `X.7.26`...),
-//!    except that a `UserUnknown` code yields to a phrase naming a full, disabled or moved
-//!    mailbox or refused relaying;
-//! 2. the first **phrase** of the phrase table found in the text that applies to the command;
-//! 3. a **text-first** rule for the enhanced status code (`X.2.1`, `X.7.0`...);
-//! 4. the **command**: a refused `MAIL` is a rejected sender, a refused greeting or `HELO`/`EHLO`
-//!    a blocked client;
-//! 5. otherwise `Undefined`, with the class of the code as the only evidence.
+//! [`Diagnosis::of`] takes what the caller has — the reply code, the enhanced status code, the
+//! text (a whole reply, a log line, a DSN's diagnostic text) and the command the reply answered —
+//! and returns a [`Reason`], whether the bounce is hard (suppress the address) and the
+//! [`Evidence`]: the rule that decided. [`Reply::diagnose`](crate::Reply::diagnose) does the same
+//! for a parsed reply, and [`dsn::Recipient::diagnose`](crate::dsn::Recipient::diagnose) for a
+//! recipient of a delivery status report.
+//!
+//! ```
+//! use smtp_codes::{Command, Diagnosis, Reason};
+//!
+//! let diagnosis = Diagnosis::of(Some(550), None, b"550 5.1.1 <bob@example.com>: User unknown", Some(Command::Rcpt));
+//! assert_eq!(diagnosis.reason(), Reason::UserUnknown);
+//! assert!(diagnosis.is_hard());
+//! assert_eq!(
+//!     diagnosis.to_string(),
+//!     "UserUnknown (hard): status X.1.1 decides (Bad destination mailbox address (RFC 3463))"
+//! );
+//! ```
+//!
+//! # Hard and soft
+//!
+//! A reason's `hard` column says whether its permanent failure means the address itself is bad:
+//! `UserUnknown`, `HostUnknown`, `HasMoved` and `NotAccept`. Everything else is soft: the address
+//! is fine, the sender or the message is not. A transient failure (a `4.x.x` status, or a 4yz code
+//! and no status) is soft whatever the reason: the reporter has not decided the address is
+//! undeliverable (RFC 5321 §4.2.1, RFC 3463 §3.1).
+//!
+//! # The rule order, and why
+//!
+//! The first rule that applies decides; [`Evidence`] says which.
+//!
+//! 1. **A status-first rule** for the enhanced status code (`X.1.1` UserUnknown, `X.2.2`
+//!    MailboxFull, `X.7.26` AuthFailure, ...). A specific code is the receiving server's own
+//!    classification, in a registry whose meanings are fixed (RFC 3463, 5248, 7372, 7505), while
+//!    its words vary with the vendor and the language. One exception: servers send `X.1.1` for
+//!    any refusal of the recipient (qmail's `552 ... over quota (#5.1.1)`), so a `UserUnknown`
+//!    code yields to a phrase naming a full, disabled or moved mailbox or refused relaying:
+//!    those words say the address exists, and suppressing it would lose a recipient.
+//! 2. **The first phrase of the phrase table** found in the text and applying to the command.
+//!    Text overrides a generic code (`5.7.1`, `5.0.0`, `5.5.0`, and codes without a rule): those
+//!    say only "refused", and the words say why (`blocked using zen.spamhaus.org`, `DMARC
+//!    policy`, `Mailbox full`). Rows are tried in file order, so order is priority: specific
+//!    wordings come before general ones, and causes before the wrappers that report them.
+//! 3. **A text-first rule** for the enhanced status code (`X.2.1` Suspend, `X.7.0`
+//!    SecurityError, `X.6.x` ContentError, ...): codes servers also send for other things (Gmail
+//!    sends `4.2.1` for a rate limit, Microsoft 365 `5.1.10` for a recipient missing from its
+//!    directory where RFC 7505 means a null MX), so a matching phrase wins.
+//! 4. **The command**: a refused `MAIL` is a rejected sender (RFC 5321 §4.1.1.2: it names the
+//!    sender), a refused greeting, `HELO`, `EHLO` or `LHLO` a blocked client.
+//! 5. Otherwise `Undefined`, soft, with the class of the code as the only evidence.
+//!
+//! **The command decides between UserUnknown and Filtered.** The user-unknown wordings (`user
+//! unknown`, `no such user`, ...) are UserUnknown only in reply to `RCPT`. After `DATA` they come
+//! from a filter or a check that accepted the recipient first (Filtered); when the command is not
+//! known at all, the soft reading is taken too: wrongly keeping an unknown address costs one more
+//! bounce, wrongly suppressing a valid one loses a recipient. A specific status (`5.1.1`) still
+//! decides UserUnknown whatever the command.
+//!
+//! **Where an argument is `None`, the text is read for it**: the first failure status written on
+//! its own (`550 5.1.1 ...`, `#5.1.1`, `(#5.1.1)`, not inside an IP address), the first reply
+//! code on its own, and the command in MTAs' words (Postfix `(in reply to RCPT TO command)`, Exim
+//! `after RCPT TO`, qmail `does not like recipient`, Sendmail `>>> RCPT To`). An argument always
+//! wins over the text.
+//!
+//! # The tables
+//!
+//! `reasons.csv` (the reasons), `phrases.csv` (the phrases that reveal them, each citing where its
+//! wording comes from) and `statuses.csv` (the status codes that decide them, with their
+//! priority), read by [`reasons`](crate::reasons) at compile time; fix a misclassification by
+//! editing a row. Their formats and checks are in [`table_format`](crate::table_format). The
+//! phrases are compiled into one automaton (ASCII case-insensitive, one pass over the text,
+//! linear whatever the input, walked in `no_std` without allocation).
 
 pub(crate) mod matcher;
 mod reason;
