@@ -86,10 +86,11 @@ pub const fn phrase<R: Copy>(
     reason: R,
     commands: &'static [Command],
     source: &'static str,
+    origin: &'static str,
     line: u32,
     location: &'static str,
 ) -> Phrase<R> {
-    Phrase::new(text, reason, commands, source, line, location)
+    Phrase::new(text, reason, commands, source, origin, line, location)
 }
 
 /// A row of a status table, as `#[reasons]` writes it into a constant.
@@ -101,8 +102,17 @@ pub const fn status_rule<R: Copy>(
     reason: R,
     status_first: bool,
     note: &'static str,
+    yields_to: &'static [R],
 ) -> StatusRule<R> {
-    StatusRule::new(class, subject, detail, reason, status_first, note)
+    StatusRule::new(
+        class,
+        subject,
+        detail,
+        reason,
+        status_first,
+        note,
+        yields_to,
+    )
 }
 
 /// The error of a reasons enum's `FromStr`.

@@ -307,7 +307,7 @@ fn corpus_recipients_are_found_and_diagnosed() {
     );
     // End to end, a few points under the development-half figures in ACCURACY.md.
     assert!(
-        reasons * 100 >= rows * 80,
+        reasons * 100 >= rows * 70,
         "reason agrees on only {reasons} of {rows} rows; disagreements: {confusion:?}"
     );
     assert!(

@@ -1,32 +1,58 @@
 //! The phrase matcher, built at compile time: an Aho-Corasick automaton over ASCII-folded bytes,
-//! turned into a dense DFA so that the runtime walk reads one transition per input byte.
+//! turned into a DFA whose every transition is resolved, so that the runtime walk takes one
+//! transition per input byte and never follows a failure link.
 //!
 //! The runtime (`smtp_codes`'s `diagnosis::matcher`) walks the tables this module builds; the
 //! walk in [`Automaton::find`] is the same loop, kept here so the construction is unit-tested
 //! against a naive search.
 //!
+//! A DFA with one dense row per state grows with the phrases times the byte classes (about
+//! 12 states a phrase, 40 to 60 classes): 1,500 phrases would take 2 MiB. Most of a text keeps
+//! the walk near the start, where the rows are dense; deeper states, inside a phrase's prefix,
+//! differ from a shallower state's row in only a few classes. So the states are split:
+//!
+//! - **dense states**, the states of depth up to some `D` (chosen so their rows fit a budget):
+//!   one row each, `dense[state * stride + class]`;
+//! - **sparse states**, the deeper ones: each names a *base*, the deepest dense state on its
+//!   failure chain, and lists the classes where its transitions differ from the base's row
+//!   (usually one to three); every other class goes where the base's row goes.
+//!
 //! Layout of the tables, all little-endian `u16` where wider than a byte:
 //! - `classes[byte]`: the byte's class. Every distinct byte of the phrases, after ASCII
 //!   lower-casing, has its own class; an upper-case letter shares its lower-case letter's class;
 //!   every other byte is class 0. `stride` is the number of classes.
-//! - `transitions[state * stride + class]`: the next state.
-//! - States `0..match_states` are the states where at least one phrase ends; the start state is
-//!   `start`. `output_bounds[s]..output_bounds[s + 1]` are the slice of `outputs` listing, in
-//!   ascending order, the phrases that end at state `s` (including through suffix links).
+//! - States are numbered breadth first from the start state, 0; states `0..dense_states` are
+//!   dense. A transition's target is a state number, with [`MATCH`] set when a phrase ends there.
+//! - `dense[state * stride + class]`: the target, for a dense state.
+//! - `sparse[2 * i]`, `sparse[2 * i + 1]`: for sparse state `dense_states + i`, its base and the
+//!   index of its first exception; its exceptions run to the next state's first (a last pair
+//!   closes the list). `exception_classes[k]` (one byte) and `exception_targets[k]` are
+//!   exception `k`.
+//! - `output_bounds[s]..output_bounds[s + 1]` are the slice of `outputs` listing, in ascending
+//!   order, the phrases that end at state `s` (including through failure links).
 
 use std::collections::VecDeque;
 
-/// The largest number of states the `u16` state ids can name.
-const MAX_STATES: usize = u16::MAX as usize;
+/// The bit of a transition's target that says a phrase ends at the target state.
+pub const MATCH: u16 = 0x8000;
+
+/// The largest number of states a target can name beside [`MATCH`].
+const MAX_STATES: usize = MATCH as usize;
+
+/// How many bytes of dense rows the automaton may take: whole depths of the trie are made dense
+/// while their rows fit.
+const DENSE_BUDGET: usize = 256 * 1024;
 
 /// A compiled set of phrases.
 #[derive(Debug)]
 pub struct Automaton {
     pub classes: [u8; 256],
     pub stride: usize,
-    pub transitions: Vec<u16>,
-    pub start: u16,
-    pub match_states: u16,
+    pub dense: Vec<u16>,
+    pub dense_states: u16,
+    pub sparse: Vec<u16>,
+    pub exception_classes: Vec<u8>,
+    pub exception_targets: Vec<u16>,
     pub output_bounds: Vec<u16>,
     pub outputs: Vec<u16>,
 }
@@ -36,7 +62,7 @@ pub struct Automaton {
 pub enum BuildError {
     /// Phrase number `.0` is empty: it would match everywhere.
     EmptyPhrase(usize),
-    /// More states or phrases than `u16` ids can name.
+    /// More states, exceptions or phrases than the tables' `u16` entries can name.
     TooLarge,
 }
 
@@ -48,6 +74,14 @@ pub fn fold(bytes: &[u8]) -> Vec<u8> {
 impl Automaton {
     /// Compiles `phrases`; phrase `i` is reported as `i`, and a lower number is a higher priority.
     pub fn build<P: AsRef<[u8]>>(phrases: &[P]) -> Result<Automaton, BuildError> {
+        Automaton::build_with(phrases, DenseStates::Budget(DENSE_BUDGET))
+    }
+
+    /// [`Automaton::build`], with the dense states chosen by `dense`.
+    pub fn build_with<P: AsRef<[u8]>>(
+        phrases: &[P],
+        dense: DenseStates,
+    ) -> Result<Automaton, BuildError> {
         if phrases.len() > usize::from(u16::MAX) {
             return Err(BuildError::TooLarge);
         }
@@ -57,22 +91,36 @@ impl Automaton {
         }
         let (classes, stride) = byte_classes(&folded);
         let trie = Trie::new(&folded, &classes, stride)?;
-        Ok(trie.into_dfa(classes, stride))
+        trie.into_automaton(classes, stride, dense)
     }
 
     /// The lowest-numbered phrase found in `text` for which `accept` is true, walking the tables
     /// exactly as the runtime does.
     #[cfg(test)]
     pub fn find(&self, text: &[u8], accept: impl Fn(u16) -> bool) -> Option<u16> {
-        let mut state = self.start;
+        let mut state = 0usize;
         let mut best = None::<u16>;
         for &byte in text {
             let class = usize::from(self.classes[usize::from(byte)]);
-            state = self.transitions[usize::from(state) * self.stride + class];
-            if state < self.match_states {
-                let s = usize::from(state);
-                let found = &self.outputs
-                    [usize::from(self.output_bounds[s])..usize::from(self.output_bounds[s + 1])];
+            let target = if state < usize::from(self.dense_states) {
+                self.dense[state * self.stride + class]
+            } else {
+                let i = state - usize::from(self.dense_states);
+                let (base, from, to) = (
+                    self.sparse[2 * i],
+                    usize::from(self.sparse[2 * i + 1]),
+                    usize::from(self.sparse[2 * i + 3]),
+                );
+                (from..to)
+                    .find(|&k| usize::from(self.exception_classes[k]) == class)
+                    .map_or(self.dense[usize::from(base) * self.stride + class], |k| {
+                        self.exception_targets[k]
+                    })
+            };
+            state = usize::from(target & !MATCH);
+            if target & MATCH != 0 {
+                let found = &self.outputs[usize::from(self.output_bounds[state])
+                    ..usize::from(self.output_bounds[state + 1])];
                 for &phrase in found {
                     if best.is_some_and(|best| phrase >= best) {
                         break;
@@ -87,10 +135,29 @@ impl Automaton {
         best
     }
 
+    /// The number of states.
+    pub fn states(&self) -> usize {
+        self.output_bounds.len() - 1
+    }
+
     /// The bytes of the generated tables.
     pub fn table_bytes(&self) -> usize {
-        256 + 2 * (self.transitions.len() + self.output_bounds.len() + self.outputs.len())
+        256 + 2 * self.dense.len()
+            + 2 * self.sparse.len()
+            + 3 * self.exception_classes.len()
+            + 2 * (self.output_bounds.len() + self.outputs.len())
     }
+}
+
+/// Which states get a dense row.
+#[derive(Debug, Clone, Copy)]
+pub enum DenseStates {
+    /// Whole depths of the trie, from the start, while their rows fit in this many bytes (the
+    /// start state always does).
+    Budget(usize),
+    /// The states up to this depth (for tests).
+    #[cfg(test)]
+    Depth(usize),
 }
 
 /// Little-endian bytes of `values`, for a byte-string literal.
@@ -133,6 +200,8 @@ struct Trie {
     outputs: Vec<Vec<u16>>,
     /// States in breadth-first order (the root first).
     order: Vec<u32>,
+    /// Each state's depth: the length of the prefix it stands for.
+    depth: Vec<u32>,
     stride: usize,
 }
 
@@ -143,6 +212,7 @@ impl Trie {
             fail: vec![0],
             outputs: vec![Vec::new()],
             order: Vec::new(),
+            depth: vec![0],
             stride,
         };
         for (index, phrase) in folded.iter().enumerate() {
@@ -160,6 +230,7 @@ impl Trie {
                     trie.goto.extend(std::iter::repeat(None).take(stride));
                     trie.fail.push(0);
                     trie.outputs.push(Vec::new());
+                    trie.depth.push(trie.depth[state] + 1);
                     next
                 };
             }
@@ -205,12 +276,11 @@ impl Trie {
         }
     }
 
-    /// Every transition resolved through the failure links; states renumbered so that the ones
-    /// where a phrase ends come first.
-    fn into_dfa(self, classes: [u8; 256], stride: usize) -> Automaton {
-        let count = self.fail.len();
-        let mut delta = vec![0u32; count * stride];
-        // Breadth first, so a state's failure target is resolved before the state.
+    /// Every transition resolved through the failure links, breadth first (a state's failure
+    /// target is resolved before the state), indexed by the trie's state numbers.
+    fn resolve(&self) -> Vec<u32> {
+        let stride = self.stride;
+        let mut delta = vec![0u32; self.fail.len() * stride];
         for &state in &self.order {
             let s = state as usize;
             for class in 0..stride {
@@ -221,38 +291,104 @@ impl Trie {
                 };
             }
         }
-        let mut ids = vec![0u16; count];
-        let mut matching: Vec<usize> = (0..count)
-            .filter(|&s| !self.outputs[s].is_empty())
-            .collect();
-        let match_states = matching.len();
-        matching.extend((0..count).filter(|&s| self.outputs[s].is_empty()));
-        for (new, &old) in matching.iter().enumerate() {
-            // `Trie::new` keeps the state count below `MAX_STATES`.
-            ids[old] = u16::try_from(new).unwrap_or(u16::MAX);
+        delta
+    }
+
+    /// The number of states, in breadth-first order, that get a dense row.
+    fn dense_count(&self, dense: DenseStates) -> usize {
+        let depth_limit = match dense {
+            DenseStates::Budget(budget) => {
+                let row_bytes = 2 * self.stride;
+                let mut limit = 0;
+                loop {
+                    let count = self.states_up_to(limit + 1);
+                    if count == self.states_up_to(limit) || count * row_bytes > budget {
+                        break limit;
+                    }
+                    limit += 1;
+                }
+            }
+            #[cfg(test)]
+            DenseStates::Depth(depth) => depth,
+        };
+        self.states_up_to(depth_limit)
+    }
+
+    /// The number of states of depth `limit` or less.
+    fn states_up_to(&self, limit: usize) -> usize {
+        self.depth.iter().filter(|&&d| d as usize <= limit).count()
+    }
+
+    /// The tables: states renumbered breadth first, the first `dense_count` with dense rows,
+    /// the others as exceptions to the row of their base.
+    fn into_automaton(
+        self,
+        classes: [u8; 256],
+        stride: usize,
+        dense: DenseStates,
+    ) -> Result<Automaton, BuildError> {
+        let delta = self.resolve();
+        let count = self.fail.len();
+        // New numbers: the breadth-first position.
+        let mut ids = vec![0usize; count];
+        for (new, &old) in self.order.iter().enumerate() {
+            ids[old as usize] = new;
         }
-        let mut transitions = vec![0u16; count * stride];
-        for (old, &new) in ids.iter().enumerate() {
+        let dense_count = self.dense_count(dense);
+        let target = |old: u32| -> u16 {
+            let matching = !self.outputs[old as usize].is_empty();
+            // `Trie::new` keeps every state number below `MAX_STATES`.
+            let id = u16::try_from(ids[old as usize]).unwrap_or(u16::MAX) & !MATCH;
+            if matching {
+                id | MATCH
+            } else {
+                id
+            }
+        };
+        let mut dense_rows = Vec::with_capacity(dense_count * stride);
+        for &old in &self.order[..dense_count] {
+            let row = &delta[old as usize * stride..(old as usize + 1) * stride];
+            dense_rows.extend(row.iter().map(|&next| target(next)));
+        }
+        let mut sparse = Vec::new();
+        let mut exception_classes = Vec::new();
+        let mut exception_targets = Vec::new();
+        for &old in &self.order[dense_count..] {
+            // The base: the deepest dense state on the failure chain (the root at the latest).
+            let mut base = self.fail[old as usize];
+            while ids[base as usize] >= dense_count {
+                base = self.fail[base as usize];
+            }
+            sparse.push(u16::try_from(ids[base as usize]).map_err(|_| BuildError::TooLarge)?);
+            sparse.push(u16::try_from(exception_classes.len()).map_err(|_| BuildError::TooLarge)?);
             for class in 0..stride {
-                transitions[usize::from(new) * stride + class] =
-                    ids[delta[old * stride + class] as usize];
+                let own = delta[old as usize * stride + class];
+                if own != delta[base as usize * stride + class] {
+                    // `byte_classes` gives at most 256 classes.
+                    exception_classes.push(u8::try_from(class).unwrap_or(u8::MAX));
+                    exception_targets.push(target(own));
+                }
             }
         }
+        sparse.push(0);
+        sparse.push(u16::try_from(exception_classes.len()).map_err(|_| BuildError::TooLarge)?);
         let mut output_bounds = vec![0u16];
         let mut outputs = Vec::new();
-        for &old in &matching[..match_states] {
-            outputs.extend_from_slice(&self.outputs[old]);
-            output_bounds.push(u16::try_from(outputs.len()).unwrap_or(u16::MAX));
+        for &old in &self.order {
+            outputs.extend_from_slice(&self.outputs[old as usize]);
+            output_bounds.push(u16::try_from(outputs.len()).map_err(|_| BuildError::TooLarge)?);
         }
-        Automaton {
+        Ok(Automaton {
             classes,
             stride,
-            transitions,
-            start: ids[0],
-            match_states: u16::try_from(match_states).unwrap_or(u16::MAX),
+            dense: dense_rows,
+            dense_states: u16::try_from(dense_count).map_err(|_| BuildError::TooLarge)?,
+            sparse,
+            exception_classes,
+            exception_targets,
             output_bounds,
             outputs,
-        }
+        })
     }
 }
 
@@ -324,7 +460,8 @@ mod tests {
 
     #[test]
     fn tables_have_the_documented_shape() {
-        let automaton = Automaton::build(&["ab", "b"]).unwrap();
+        // States, breadth first: root 0, `a` 1, `b` 2, `ab` 3; `b` and `ab` match.
+        let automaton = Automaton::build_with(&["ab", "b"], DenseStates::Depth(1)).unwrap();
         // Classes: 0 for others, then `a` and `b`.
         assert_eq!(automaton.stride, 3);
         assert_eq!(
@@ -332,16 +469,184 @@ mod tests {
             automaton.classes[usize::from(b'a')]
         );
         assert_eq!(automaton.classes[usize::from(b'z')], 0);
-        // States: root, `a`, `ab`, `b`; `ab` and `b` match.
-        assert_eq!(automaton.transitions.len(), 4 * 3);
-        assert_eq!(automaton.match_states, 2);
-        assert!(automaton.start >= automaton.match_states);
-        assert_eq!(automaton.output_bounds.len(), 3);
+        let (a, b) = (
+            usize::from(automaton.classes[usize::from(b'a')]),
+            usize::from(automaton.classes[usize::from(b'b')]),
+        );
+        // Depth up to 1 is dense: the root, `a` and `b`, three rows of three.
+        assert_eq!(automaton.dense_states, 3);
+        assert_eq!(automaton.dense.len(), 3 * 3);
+        assert_eq!(automaton.dense[a], 1);
+        assert_eq!(automaton.dense[b], 2 | MATCH);
+        assert_eq!(automaton.dense[3 + b], 3 | MATCH); // `a` then `b`: `ab`
+                                                       // `ab` is sparse; its failure link is `b`, a dense state, whose row it shares: no
+                                                       // exceptions, and one closing pair.
+        assert_eq!(automaton.sparse, [2, 0, 0, 0]);
+        assert!(automaton.exception_classes.is_empty());
+        assert_eq!(automaton.states(), 4);
+        assert_eq!(automaton.output_bounds.len(), 5);
         assert_eq!(
             automaton.table_bytes(),
-            256 + 2 * (12 + 3 + automaton.outputs.len())
+            256 + 2 * 9 + 2 * 4 + 2 * (5 + automaton.outputs.len())
         );
         assert_eq!(le_bytes(&[0x0102]), [2, 1]);
+    }
+
+    #[test]
+    fn a_sparse_state_lists_where_it_differs_from_its_base() {
+        // Only the root is dense. `abc` (state of `ab`) has the root as base and differs from it
+        // where the trie goes on (`c`) and where `a` starts again (the root's own `a`, same).
+        let automaton = Automaton::build_with(&["abc"], DenseStates::Depth(0)).unwrap();
+        assert_eq!(automaton.dense_states, 1);
+        let c = automaton.classes[usize::from(b'c')];
+        // Sparse states `a`, `ab`, `abc`: `a` differs at `b`, `ab` at `c`, `abc` nowhere.
+        assert_eq!(automaton.sparse.len(), 2 * 3 + 2);
+        let ab = 1; // the second sparse state
+        let (from, to) = (
+            usize::from(automaton.sparse[2 * ab + 1]),
+            usize::from(automaton.sparse[2 * ab + 3]),
+        );
+        assert_eq!(&automaton.exception_classes[from..to], [c]);
+        assert_eq!(automaton.exception_targets[from], 3 | MATCH);
+        assert_eq!(automaton.find(b"xxabcxx", |_| true), Some(0));
+        assert_eq!(automaton.find(b"abab", |_| true), None);
+    }
+
+    #[test]
+    fn a_budget_makes_whole_depths_dense() {
+        let phrases = ["abc", "abd", "xyz"];
+        // Eight classes (others, a, b, c, d, x, y, z): rows of 16 bytes. Depth 0 is the root,
+        // depth 1 adds `a` and `x` (3 states), depth 2 `ab` and `xy` (5).
+        let root_only = Automaton::build_with(&phrases, DenseStates::Budget(3 * 16 - 1)).unwrap();
+        assert_eq!(root_only.stride, 8);
+        assert_eq!(root_only.dense_states, 1);
+        let depth_one = Automaton::build_with(&phrases, DenseStates::Budget(3 * 16)).unwrap();
+        assert_eq!(depth_one.dense_states, 3);
+        let depth_two = Automaton::build_with(&phrases, DenseStates::Budget(5 * 16)).unwrap();
+        assert_eq!(depth_two.dense_states, 5);
+        let all = Automaton::build_with(&phrases, DenseStates::Budget(1 << 20)).unwrap();
+        assert_eq!(usize::from(all.dense_states), all.states());
+        assert!(all.exception_classes.is_empty());
+    }
+
+    /// Phrases like a large table's: two to four words of a mail-error vocabulary, distinct.
+    fn synthetic_phrases(count: usize, seed: &mut u64) -> Vec<String> {
+        const WORDS: &[&str] = &[
+            "mailbox",
+            "user",
+            "unknown",
+            "full",
+            "quota",
+            "exceeded",
+            "rate",
+            "limit",
+            "sender",
+            "recipient",
+            "rejected",
+            "denied",
+            "access",
+            "relay",
+            "blocked",
+            "listed",
+            "spam",
+            "virus",
+            "message",
+            "size",
+            "too",
+            "many",
+            "connections",
+            "domain",
+            "not",
+            "found",
+            "host",
+            "dns",
+            "reverse",
+            "ptr",
+            "record",
+            "policy",
+            "reasons",
+            "spf",
+            "dkim",
+            "dmarc",
+            "failed",
+            "authentication",
+            "required",
+            "tls",
+            "starttls",
+            "temporarily",
+            "deferred",
+            "service",
+            "unavailable",
+            "disabled",
+            "account",
+            "suspended",
+            "inactive",
+            "expired",
+            "queue",
+            "timeout",
+            "delivery",
+            "retry",
+            "later",
+            "local",
+            "error",
+            "system",
+            "storage",
+            "disk",
+            "loop",
+            "hops",
+            "invalid",
+            "address",
+            "syntax",
+            "command",
+            "sequence",
+            "reputation",
+            "poor",
+            "ip",
+            "your",
+            "please",
+            "contact",
+            "postmaster",
+            "5.7.1",
+            "#5.1.1",
+            "x-",
+            "(#4.4.1)",
+            "rbl",
+            "zen.spamhaus.org",
+        ];
+        let mut phrases = std::collections::BTreeSet::new();
+        while phrases.len() < count {
+            let words = 2 + lcg(seed) % 3;
+            let phrase: Vec<&str> = (0..words).map(|_| WORDS[lcg(seed) % WORDS.len()]).collect();
+            phrases.insert(phrase.join(" "));
+        }
+        phrases.into_iter().collect()
+    }
+
+    #[test]
+    fn the_tables_of_1500_phrases_stay_under_one_mebibyte() {
+        let mut seed = 11;
+        let phrases = synthetic_phrases(1500, &mut seed);
+        let automaton = Automaton::build(&phrases).unwrap();
+        let bytes = automaton.table_bytes();
+        assert!(bytes < 1 << 20, "{bytes} bytes for 1,500 phrases");
+        // The same phrases as dense rows only would not fit: the split is what keeps them small.
+        let all_dense = Automaton::build_with(&phrases, DenseStates::Budget(usize::MAX)).unwrap();
+        assert!(
+            all_dense.table_bytes() > 1 << 20,
+            "{}",
+            all_dense.table_bytes()
+        );
+        // And both find the same phrases.
+        for text in [
+            "550 5.7.1 sender rejected: ip blocked",
+            "mailbox full quota exceeded x",
+        ] {
+            assert_eq!(
+                automaton.find(text.as_bytes(), |_| true),
+                all_dense.find(text.as_bytes(), |_| true),
+                "{text}"
+            );
+        }
     }
 
     /// A small deterministic generator, so the comparison needs no extra dependency.
@@ -368,7 +673,13 @@ mod tests {
                 })
                 .collect();
             let refs: Vec<&str> = phrases.iter().map(String::as_str).collect();
-            let automaton = Automaton::build(&refs).unwrap();
+            // Every split between dense and sparse states gives the naive search's answers.
+            let automata = [
+                Automaton::build(&refs).unwrap(),
+                Automaton::build_with(&refs, DenseStates::Depth(0)).unwrap(),
+                Automaton::build_with(&refs, DenseStates::Depth(1)).unwrap(),
+                Automaton::build_with(&refs, DenseStates::Depth(2)).unwrap(),
+            ];
             let mask = lcg(&mut seed);
             let accept = |p: u16| mask >> (p % 16) & 1 == 1 || p % 3 == 0;
             for _ in 0..20 {
@@ -376,12 +687,15 @@ mod tests {
                 let text: Vec<u8> = (0..len)
                     .map(|_| alphabet[lcg(&mut seed) % alphabet.len()])
                     .collect();
-                assert_eq!(
-                    automaton.find(&text, accept),
-                    naive(&refs, &text, accept),
-                    "phrases {refs:?}, text {:?}",
-                    String::from_utf8_lossy(&text)
-                );
+                for automaton in &automata {
+                    assert_eq!(
+                        automaton.find(&text, accept),
+                        naive(&refs, &text, accept),
+                        "phrases {refs:?}, text {:?}, {} dense states",
+                        String::from_utf8_lossy(&text),
+                        automaton.dense_states
+                    );
+                }
             }
         }
     }

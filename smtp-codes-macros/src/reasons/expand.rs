@@ -16,7 +16,7 @@ use crate::runtime;
 use crate::Input;
 
 /// The generated tables must stay small: they are linked into every program that diagnoses.
-const MAX_TABLE_BYTES: usize = 512 * 1024;
+const MAX_TABLE_BYTES: usize = 1024 * 1024;
 
 fn variant_doc(tables: &Tables, index: usize) -> String {
     let entry = &tables.reasons[index];
@@ -163,11 +163,11 @@ fn phrase_rows(input: &Input, tables: &Tables, names: &[Ident]) -> Vec<TokenStre
             let variant = Ident::new(COMMANDS[index].1, Span::call_site());
             runtime::command(&variant)
         });
-        let source = phrase.source.as_str();
+        let (source, origin) = (phrase.source.as_str(), phrase.origin.as_str());
         let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
         let location = phrase_source.at(phrase.line);
         runtime::phrase(&quote! {
-            #text, Self::#reason, &[#(#commands),*], #source, #line, #location
+            #text, Self::#reason, &[#(#commands),*], #source, #origin, #line, #location
         })
     });
     phrases.collect()
@@ -185,8 +185,10 @@ fn rows(tables: &Tables, names: &[Ident], phrases: &[TokenStream]) -> TokenStrea
         let reason = &names[status.reason];
         let status_first = status.status_first;
         let note = status.note.as_str();
+        let yields_to = status.yields_to.iter().map(|&index| &names[index]);
         runtime::status_rule(&quote! {
-            #class, #subject, #detail, Self::#reason, #status_first, #note
+            #class, #subject, #detail, Self::#reason, #status_first, #note,
+            &[#(Self::#yields_to),*]
         })
     });
     // `status_rule` as one `match` on (class, subject, detail): the exact-class rows first, in
@@ -252,19 +254,22 @@ fn find_phrase(automaton: &Automaton, phrase_count: usize) -> TokenStream {
     let automaton_ty = runtime::phrase_automaton_type();
     let span = Span::call_site();
     let classes = LitByteStr::new(&automaton.classes, span);
-    let transitions = LitByteStr::new(&le_bytes(&automaton.transitions), span);
+    let dense = LitByteStr::new(&le_bytes(&automaton.dense), span);
+    let sparse = LitByteStr::new(&le_bytes(&automaton.sparse), span);
+    let exception_classes = LitByteStr::new(&automaton.exception_classes, span);
+    let exception_targets = LitByteStr::new(&le_bytes(&automaton.exception_targets), span);
     let output_bounds = LitByteStr::new(&le_bytes(&automaton.output_bounds), span);
     let outputs = LitByteStr::new(&le_bytes(&automaton.outputs), span);
-    let (stride, start, match_states) = (automaton.stride, automaton.start, automaton.match_states);
-    let states = automaton.transitions.len() / automaton.stride;
+    let (stride, dense_states) = (automaton.stride, usize::from(automaton.dense_states));
+    let states = automaton.states();
     let table_bytes = automaton.table_bytes();
     let doc = format!(
         "The first row of the phrase table (in file order) whose phrase occurs in `text`, ASCII \
          case-insensitively, and that applies to `command`: a row naming commands applies only \
          when `command` is one of them.\n\n\
          One pass over `text` through an automaton built at compile time ({phrase_count} \
-         phrases, {states} states, {stride} byte classes, {table_bytes} bytes of tables); no \
-         allocation."
+         phrases, {states} states of which {dense_states} with dense rows, {stride} byte \
+         classes, {table_bytes} bytes of tables); no allocation."
     );
     quote! {
         /// The size in bytes of the phrase automaton's tables.
@@ -279,9 +284,11 @@ fn find_phrase(automaton: &Automaton, phrase_count: usize) -> TokenStream {
             static AUTOMATON: #automaton_ty = #automaton_ty {
                 classes: #classes,
                 stride: #stride,
-                transitions: #transitions,
-                start: #start,
-                match_states: #match_states,
+                dense: #dense,
+                dense_states: #dense_states,
+                sparse: #sparse,
+                exception_classes: #exception_classes,
+                exception_targets: #exception_targets,
                 output_bounds: #output_bounds,
                 outputs: #outputs,
             };

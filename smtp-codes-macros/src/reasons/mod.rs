@@ -4,11 +4,13 @@
 //!
 //! - `reasons.csv`: `name`, `description`, `hard` (`true`/`false`: suppress the address),
 //!   `reference`.
-//! - `phrases.csv`: `phrase` (matched ASCII case-insensitively), `reason`, `source` (where the
-//!   wording is seen), optional `command` (the commands the row is restricted to, separated by
-//!   spaces). The first row found in a text wins: order is priority.
+//! - `phrases.csv`: `phrase` (matched ASCII case-insensitively), `reason`, `source` (the file or
+//!   document the wording comes from), optional `command` (the commands the row is restricted to,
+//!   separated by spaces) and `origin` (the servers or providers whose wording it is, separated
+//!   by `; `). The first row found in a text wins: order is priority.
 //! - `statuses.csv`: `status` (`X.1.1`, `5.7.509`), `reason`, `priority` (`status-first`: the
-//!   code decides; `text-first`: a matching phrase wins), optional `note`.
+//!   code decides; `text-first`: a matching phrase wins), optional `note` and `yields_to` (the
+//!   reasons, separated by spaces, whose phrases win over a status-first code).
 
 mod automaton;
 mod expand;
@@ -34,6 +36,7 @@ const PHRASE_COLUMNS: &[Column] = &[
     Column::required("reason"),
     Column::optional("command"),
     Column::required("source"),
+    Column::optional("origin"),
 ];
 
 const STATUS_COLUMNS: &[Column] = &[
@@ -41,6 +44,7 @@ const STATUS_COLUMNS: &[Column] = &[
     Column::required("reason"),
     Column::required("priority"),
     Column::optional("note"),
+    Column::optional("yields_to"),
 ];
 
 pub fn expand(input: &Input) -> syn::Result<TokenStream> {

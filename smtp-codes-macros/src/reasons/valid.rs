@@ -27,6 +27,8 @@ pub struct StatusEntry {
     pub reason: usize,
     pub status_first: bool,
     pub note: String,
+    /// The reasons whose phrases win over this status-first rule, in table order.
+    pub yields_to: Vec<usize>,
 }
 
 /// A phrase row; its priority is its place in the file.
@@ -36,6 +38,8 @@ pub struct PhraseEntry {
     /// Indices into `COMMANDS`, ascending; empty for "any command".
     pub commands: Vec<usize>,
     pub source: String,
+    /// The servers or providers whose wording it is, as the table writes them; may be empty.
+    pub origin: String,
     pub line: u64,
 }
 
@@ -164,8 +168,11 @@ fn statuses(file: &FileErrors, names: &HashMap<&str, usize>) -> Vec<StatusEntry>
             other => Err(format!("`{other}` is not `status-first` or `text-first`")),
         });
         let note = row.text("note").to_owned();
-        if let (Some((class, subject, detail)), Some(reason), Some(status_first)) =
-            (code, reason, status_first)
+        let yields_to = row.read_each("yields_to", |text| {
+            yields_to(text, names, reason, status_first)
+        });
+        if let (Some((class, subject, detail)), Some(reason), Some(status_first), Some(yields_to)) =
+            (code, reason, status_first, yields_to)
         {
             entries.push(StatusEntry {
                 class,
@@ -174,10 +181,50 @@ fn statuses(file: &FileErrors, names: &HashMap<&str, usize>) -> Vec<StatusEntry>
                 reason,
                 status_first,
                 note,
+                yields_to,
             });
         }
     }
     entries
+}
+
+/// The reason indices of a `yields_to` field: names separated by spaces, each a reason other than
+/// the rule's own, on a status-first rule only (a text-first rule yields to every phrase).
+fn yields_to(
+    text: &str,
+    names: &HashMap<&str, usize>,
+    own: Option<usize>,
+    status_first: Option<bool>,
+) -> Result<Vec<usize>, Vec<String>> {
+    let mut found = Vec::new();
+    let mut problems = Vec::new();
+    let words: Vec<&str> = text.split(' ').filter(|word| !word.is_empty()).collect();
+    if !words.is_empty() && status_first == Some(false) {
+        problems.push(
+            "a text-first rule already yields to every phrase: `yields_to` is for status-first \
+             rules"
+                .to_owned(),
+        );
+    }
+    for word in words {
+        match names.get(word) {
+            Some(&index) if Some(index) == own => problems.push(format!(
+                "`{word}` is the rule's own reason: a rule cannot yield to it"
+            )),
+            Some(&index) if found.contains(&index) => {
+                problems.push(format!("`{word}` is named twice"));
+            }
+            Some(&index) => found.push(index),
+            None => problems.push(format!(
+                "unknown reason `{word}`: it is not a `name` in the reasons table"
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok(found)
+    } else {
+        Err(problems)
+    }
 }
 
 /// The command indices of a `command` field: names separated by spaces, case-insensitive;
@@ -243,7 +290,7 @@ fn phrases(file: &FileErrors, names: &HashMap<&str, usize>) -> Vec<PhraseEntry> 
         if row.text("source").trim().is_empty() {
             row.problem(
                 "source",
-                "the source is empty: name where this wording is seen (a provider, an MTA, an RFC)",
+                "the source is empty: name the file or document the wording comes from",
             );
         }
         let (Some(reason), Some(commands), Some(())) = (reason, commands, good_text) else {
@@ -284,6 +331,7 @@ fn phrases(file: &FileErrors, names: &HashMap<&str, usize>) -> Vec<PhraseEntry> 
             reason,
             commands,
             source: row.text("source").to_owned(),
+            origin: row.text("origin").to_owned(),
             line: row.line,
         });
     }

@@ -1,24 +1,33 @@
 //! The runtime walk of the phrase automaton that `#[reasons]` builds at compile time.
 
+/// The bit of a transition's target that says a phrase ends at the target state.
+const MATCH: u16 = 0x8000;
+
 /// The tables of a phrase automaton, as static byte strings. Generated code builds it; the
-/// layout is documented in the macro crate (`reasons/automaton.rs`).
+/// layout is documented in the macro crate (`reasons/automaton.rs`): dense rows for the states
+/// near the start, and for the deeper ones the classes where they differ from a dense row.
 #[doc(hidden)]
 #[derive(Debug)]
 pub struct PhraseAutomaton {
     /// The class of every byte (ASCII letters folded).
     pub classes: &'static [u8; 256],
-    /// The number of classes: the width of a row of `transitions`.
+    /// The number of classes: the width of a dense row.
     pub stride: usize,
-    /// `u16` little-endian: the next state, at `state * stride + class`.
-    pub transitions: &'static [u8],
-    /// The state the walk starts in.
-    pub start: u16,
-    /// States below this one end at least one phrase.
-    pub match_states: u16,
-    /// `u16` little-endian: where each match state's phrases start in `outputs` (one more entry
-    /// than match states).
+    /// `u16` little-endian: the target at `state * stride + class`, for the dense states.
+    pub dense: &'static [u8],
+    /// The states `0..dense_states` have dense rows; the start state, 0, is one of them.
+    pub dense_states: usize,
+    /// `u16` little-endian pairs, for each sparse state: its base (a dense state) and its first
+    /// exception; a last pair closes the list.
+    pub sparse: &'static [u8],
+    /// The class of each exception.
+    pub exception_classes: &'static [u8],
+    /// `u16` little-endian: the target of each exception.
+    pub exception_targets: &'static [u8],
+    /// `u16` little-endian: where each state's phrases start in `outputs` (one more entry than
+    /// states).
     pub output_bounds: &'static [u8],
-    /// `u16` little-endian: the phrases ending at each match state, ascending.
+    /// `u16` little-endian: the phrases ending at each state, ascending.
     pub outputs: &'static [u8],
 }
 
@@ -33,17 +42,22 @@ fn u16_at(bytes: &[u8], index: usize) -> u16 {
 
 impl PhraseAutomaton {
     /// The lowest-numbered phrase found in `text` for which `accept` is true: one pass over
-    /// `text`, one table read per byte, no allocation.
+    /// `text`, one transition per byte, no allocation.
     #[inline]
     pub fn find(&self, text: &[u8], mut accept: impl FnMut(u16) -> bool) -> Option<u16> {
-        let mut state = self.start;
+        let mut state = 0usize;
         let mut best: Option<u16> = None;
         for &byte in text {
             let class = usize::from(self.classes[usize::from(byte)]);
-            state = u16_at(self.transitions, usize::from(state) * self.stride + class);
-            if state < self.match_states {
-                let from = usize::from(u16_at(self.output_bounds, usize::from(state)));
-                let to = usize::from(u16_at(self.output_bounds, usize::from(state) + 1));
+            let target = if state < self.dense_states {
+                u16_at(self.dense, state * self.stride + class)
+            } else {
+                self.sparse_target(state - self.dense_states, class)
+            };
+            state = usize::from(target & !MATCH);
+            if target & MATCH != 0 {
+                let from = usize::from(u16_at(self.output_bounds, state));
+                let to = usize::from(u16_at(self.output_bounds, state + 1));
                 for index in from..to {
                     let phrase = u16_at(self.outputs, index);
                     if best.is_some_and(|best| phrase >= best) {
@@ -57,5 +71,19 @@ impl PhraseAutomaton {
             }
         }
         best
+    }
+
+    /// The target of sparse state `sparse` on `class`: its exception for the class, else its
+    /// base's.
+    #[inline]
+    fn sparse_target(&self, sparse: usize, class: usize) -> u16 {
+        let base = usize::from(u16_at(self.sparse, 2 * sparse));
+        let from = usize::from(u16_at(self.sparse, 2 * sparse + 1));
+        let to = usize::from(u16_at(self.sparse, 2 * sparse + 3));
+        let classes = self.exception_classes.get(from..to).unwrap_or_default();
+        match classes.iter().position(|&own| usize::from(own) == class) {
+            Some(offset) => u16_at(self.exception_targets, from + offset),
+            None => u16_at(self.dense, base * self.stride + class),
+        }
     }
 }

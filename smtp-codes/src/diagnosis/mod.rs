@@ -15,7 +15,7 @@
 //! assert!(diagnosis.is_hard());
 //! assert_eq!(
 //!     diagnosis.to_string(),
-//!     "UserUnknown (hard): status X.1.1 decides (Bad destination mailbox address (RFC 3463))"
+//!     "UserUnknown (hard): status X.1.1 decides (Bad destination mailbox address)"
 //! );
 //! ```
 //!
@@ -31,32 +31,34 @@
 //!
 //! The first rule that applies decides; [`Evidence`] says which.
 //!
-//! 1. **A status-first rule** for the enhanced status code (`X.1.1` UserUnknown, `X.2.2`
-//!    MailboxFull, `X.7.26` AuthFailure, ...). A specific code is the receiving server's own
+//! 1. **A status-first rule** for the enhanced status code (`X.1.1` `UserUnknown`, `X.2.2`
+//!    `MailboxFull`, `X.7.26` `AuthFailure`, ...). A specific code is the receiving server's own
 //!    classification, in a registry whose meanings are fixed (RFC 3463, 5248, 7372, 7505), while
-//!    its words vary with the vendor and the language. One exception: servers send `X.1.1` for
-//!    any refusal of the recipient (qmail's `552 ... over quota (#5.1.1)`), so a `UserUnknown`
-//!    code yields to a phrase naming a full, disabled or moved mailbox or refused relaying:
-//!    those words say the address exists, and suppressing it would lose a recipient.
+//!    its words vary with the vendor and the language. But some codes are sent for more than
+//!    their meaning: servers send `X.1.1` for any refusal of a recipient (qmail's maildir++
+//!    patch: `User over quota. (#5.1.1)`), Exchange Online `5.2.2` for a sender's rate limit.
+//!    Such a rule names, in `statuses.csv`'s `yields_to`, the reasons whose phrases win over it
+//!    ([`StatusRule::yields_to`]): when the text's first phrase has one of them, the words
+//!    decide. So no text that names a cause of another kind is a hard `UserUnknown`.
 //! 2. **The first phrase of the phrase table** found in the text and applying to the command.
 //!    Text overrides a generic code (`5.7.1`, `5.0.0`, `5.5.0`, and codes without a rule): those
 //!    say only "refused", and the words say why (`blocked using zen.spamhaus.org`, `DMARC
 //!    policy`, `Mailbox full`). Rows are tried in file order, so order is priority: specific
 //!    wordings come before general ones, and causes before the wrappers that report them.
-//! 3. **A text-first rule** for the enhanced status code (`X.2.1` Suspend, `X.7.0`
-//!    SecurityError, `X.6.x` ContentError, ...): codes servers also send for other things (Gmail
+//! 3. **A text-first rule** for the enhanced status code (`X.2.1` `Suspend`, `X.7.0`
+//!    `SecurityError`, `X.6.x` `ContentError`, ...): codes servers also send for other things (Gmail
 //!    sends `4.2.1` for a rate limit, Microsoft 365 `5.1.10` for a recipient missing from its
 //!    directory where RFC 7505 means a null MX), so a matching phrase wins.
 //! 4. **The command**: a refused `MAIL` is a rejected sender (RFC 5321 §4.1.1.2: it names the
 //!    sender), a refused greeting, `HELO`, `EHLO` or `LHLO` a blocked client.
 //! 5. Otherwise `Undefined`, soft, with the class of the code as the only evidence.
 //!
-//! **The command decides between UserUnknown and Filtered.** The user-unknown wordings (`user
-//! unknown`, `no such user`, ...) are UserUnknown only in reply to `RCPT`. After `DATA` they come
-//! from a filter or a check that accepted the recipient first (Filtered); when the command is not
-//! known at all, the soft reading is taken too: wrongly keeping an unknown address costs one more
-//! bounce, wrongly suppressing a valid one loses a recipient. A specific status (`5.1.1`) still
-//! decides UserUnknown whatever the command.
+//! **The command decides between `UserUnknown` and `Filtered`.** The user-unknown wordings
+//! (`user unknown`, `no such user`, ...) are `UserUnknown` only in reply to `RCPT`. After `DATA`
+//! they come from a filter or a check that accepted the recipient first (`Filtered`); when the
+//! command is not known at all, the soft reading is taken too: wrongly keeping an unknown address
+//! costs one more bounce, wrongly suppressing a valid one loses a recipient. A specific status
+//! (`5.1.1`) still decides `UserUnknown` whatever the command.
 //!
 //! **Where an argument is `None`, the text is read for it**: the first failure status written on
 //! its own (`550 5.1.1 ...`, `#5.1.1`, `(#5.1.1)`, not inside an IP address), the first reply
@@ -73,6 +75,10 @@
 //! phrases are compiled into one automaton (ASCII case-insensitive, one pass over the text,
 //! linear whatever the input, walked in `no_std` without allocation).
 
+// A generated table of names (reasons, products) that are not code.
+#[allow(clippy::doc_markdown)]
+#[doc = include_str!("coverage.md")]
+pub mod coverage {}
 pub(crate) mod matcher;
 mod reason;
 mod rules;
@@ -85,7 +91,7 @@ pub use rules::{Phrase, StatusRule};
 
 use crate::code::Class;
 use crate::command::Command;
-use crate::enhanced::{EnhancedClass, EnhancedCode};
+use crate::enhanced::{EnhancedClass, EnhancedCode, EnhancedStatus};
 
 /// Which rule decided a [`Diagnosis`].
 ///
@@ -115,19 +121,28 @@ pub enum Evidence {
 }
 
 impl fmt::Display for Evidence {
-    /// The rule in words, e.g. `status X.1.1 (Bad destination mailbox address (RFC 3463))`.
+    /// The rule in words, e.g. `status X.1.1 decides (Bad destination mailbox address)`: a
+    /// status rule by its code and the registry's title for it (the rule's note when the registry
+    /// has none), a phrase as [`Phrase`] shows it.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Evidence::Status(rule) => write!(f, "status {rule} decides ({})", rule.note()),
+            Evidence::Status(rule) => write!(f, "status {rule} decides ({})", title(rule)),
             Evidence::Phrase(phrase) => write!(f, "phrase {phrase}"),
             Evidence::StatusWithoutPhrase(rule) => {
-                write!(f, "status {rule}, no phrase matched ({})", rule.note())
+                write!(f, "status {rule}, no phrase matched ({})", title(rule))
             }
             Evidence::Command(command) => write!(f, "no code or phrase; the reply to {command:?}"),
             Evidence::Class(Some(class)) => write!(f, "no rule matched; class {class}"),
             Evidence::Class(None) => f.write_str("no code, status or phrase"),
         }
     }
+}
+
+/// The registry's title for a rule's code, or the rule's note when the registry has none
+/// (a vendor's `5.7.509`).
+fn title(rule: &StatusRule<Reason>) -> &'static str {
+    let (subject, detail) = rule.parts();
+    EnhancedStatus::from_parts(subject, detail).map_or(rule.note(), EnhancedStatus::title)
 }
 
 /// Why a delivery failed and whether to suppress the address, with the rule that decided.
@@ -182,7 +197,7 @@ impl Diagnosis {
         let rule = status.and_then(Reason::status_rule);
         let (reason, evidence) = match rule {
             Some(rule) if rule.is_status_first() => {
-                match phrase_naming_another_cause(rule, text, command) {
+                match phrase_the_rule_yields_to(rule, text, command) {
                     Some(phrase) => (phrase.reason(), Evidence::Phrase(phrase)),
                     None => (rule.reason(), Evidence::Status(rule)),
                 }
@@ -295,24 +310,17 @@ impl fmt::Display for Diagnosis {
     }
 }
 
-/// The phrase a status-first `UserUnknown` rule yields to: servers send `5.1.1` for every
-/// refusal of the recipient, and when the words name a full, disabled or moved mailbox or refused
-/// relaying, the address exists and the words are the better witness. Other rules never yield,
-/// and the text is not searched for them.
-fn phrase_naming_another_cause(
+/// The phrase a status-first rule yields to: the first phrase of the text, when its reason is
+/// one the rule's `yields_to` names. A rule that yields to nothing does not search the text.
+fn phrase_the_rule_yields_to(
     rule: &StatusRule<Reason>,
     text: &[u8],
     command: Option<Command>,
 ) -> Option<&'static Phrase<Reason>> {
-    if rule.reason() != Reason::UserUnknown {
+    if rule.yields_to().is_empty() {
         return None;
     }
-    Reason::find_phrase(text, command).filter(|phrase| {
-        matches!(
-            phrase.reason(),
-            Reason::MailboxFull | Reason::Suspend | Reason::HasMoved | Reason::NoRelaying
-        )
-    })
+    Reason::find_phrase(text, command).filter(|phrase| rule.yields_to().contains(&phrase.reason()))
 }
 
 /// The reason a refusal of `command` stands for when nothing else decides: a refused `MAIL`

@@ -20,6 +20,7 @@ pub struct Phrase<R: 'static> {
     reason: R,
     commands: &'static [Command],
     source: &'static str,
+    origin: &'static str,
     line: u32,
     location: &'static str,
 }
@@ -31,6 +32,7 @@ impl<R: Copy> Phrase<R> {
         reason: R,
         commands: &'static [Command],
         source: &'static str,
+        origin: &'static str,
         line: u32,
         location: &'static str,
     ) -> Self {
@@ -39,6 +41,7 @@ impl<R: Copy> Phrase<R> {
             reason,
             commands,
             source,
+            origin,
             line,
             location,
         }
@@ -71,16 +74,37 @@ impl<R: Copy> Phrase<R> {
         self.commands
     }
 
-    /// Where this wording is seen: a provider, an MTA, an RFC.
+    /// The file or document the wording comes from, with the words as it has them.
     ///
     /// ```
     /// use smtp_codes::Reason;
     /// let phrase = Reason::find_phrase(b"Mailbox full", None).unwrap();
-    /// assert!(phrase.source().starts_with("Sendmail"));
+    /// assert!(phrase.source().to_ascii_lowercase().contains("mailbox full"));
     /// ```
     #[must_use]
     pub const fn source(&self) -> &'static str {
         self.source
+    }
+
+    /// The servers or providers whose wording it is, separated by `; ` (`Postfix; Exim`); empty
+    /// when the table does not say.
+    ///
+    /// ```
+    /// use smtp_codes::Reason;
+    /// let phrase = Reason::find_phrase(b"Relay access denied", None).unwrap();
+    /// assert!(phrase.origins().any(|origin| origin == "Postfix"));
+    /// ```
+    #[must_use]
+    pub const fn origin(&self) -> &'static str {
+        self.origin
+    }
+
+    /// The servers or providers of [`Phrase::origin`], one by one.
+    pub fn origins(&self) -> impl Iterator<Item = &'static str> {
+        self.origin
+            .split(';')
+            .map(str::trim)
+            .filter(|origin| !origin.is_empty())
     }
 
     /// The row's line in the phrase table, to find it and edit it.
@@ -89,7 +113,7 @@ impl<R: Copy> Phrase<R> {
     /// use smtp_codes::Reason;
     /// let phrase = Reason::find_phrase(b"Mailbox full", None).unwrap();
     /// assert_eq!(phrase.text(), "mailbox full");
-    /// assert_eq!((phrase.line(), phrase.location()), (99, "phrases.csv:99"));
+    /// assert_eq!(phrase.location(), format!("phrases.csv:{}", phrase.line()));
     /// ```
     #[must_use]
     pub const fn line(&self) -> u32 {
@@ -118,9 +142,15 @@ impl<R: Copy> Phrase<R> {
 }
 
 impl<R> fmt::Display for Phrase<R> {
-    /// `"user unknown" (phrases.csv:12, Postfix)`, with ` after RCPT` when restricted.
+    /// `"user unknown" (phrases.csv:12, Postfix; Sendmail)`: the phrase, its row and its origin
+    /// (its source when it has none), with ` after Rcpt` when restricted.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "\"{}\" ({}, {})", self.text, self.location, self.source)?;
+        let origin = if self.origin.is_empty() {
+            self.source
+        } else {
+            self.origin
+        };
+        write!(f, "\"{}\" ({}, {origin})", self.text, self.location)?;
         for (index, command) in self.commands.iter().enumerate() {
             let separator = if index == 0 { " after " } else { ", " };
             write!(f, "{separator}{command:?}")?;
@@ -146,6 +176,7 @@ pub struct StatusRule<R: 'static> {
     reason: R,
     status_first: bool,
     note: &'static str,
+    yields_to: &'static [R],
 }
 
 impl<R: Copy> StatusRule<R> {
@@ -157,6 +188,7 @@ impl<R: Copy> StatusRule<R> {
         reason: R,
         status_first: bool,
         note: &'static str,
+        yields_to: &'static [R],
     ) -> Self {
         StatusRule {
             class,
@@ -165,17 +197,33 @@ impl<R: Copy> StatusRule<R> {
             reason,
             status_first,
             note,
+            yields_to,
         }
+    }
+
+    /// The reasons whose phrases win over this status-first rule: a server that sends the code
+    /// for any refusal (`X.1.1` for a full mailbox or a rate limit) has its words believed when
+    /// they name one of these causes.
+    ///
+    /// ```
+    /// use smtp_codes::{EnhancedCode, Reason};
+    /// let rule = Reason::status_rule(EnhancedCode::new(5, 1, 1).unwrap()).unwrap();
+    /// assert!(rule.yields_to().contains(&Reason::MailboxFull));
+    /// assert!(!rule.yields_to().contains(&Reason::Filtered));
+    /// ```
+    #[must_use]
+    pub const fn yields_to(&self) -> &'static [R] {
+        self.yields_to
     }
 
     /// The class the rule is for; `None` for any class (`X.1.1`).
     ///
     /// ```
     /// use smtp_codes::{EnhancedCode, Reason};
-    /// // statuses.csv: `X.1.1,UserUnknown,status-first,Bad destination mailbox address (RFC 3463)`
+    /// // statuses.csv: `X.1.1,UserUnknown,status-first,Bad destination mailbox address (RFC 3463)...`
     /// let rule = Reason::status_rule(EnhancedCode::new(4, 1, 1).unwrap()).unwrap();
     /// assert_eq!((rule.class(), rule.parts()), (None, (1, 1)));
-    /// assert_eq!(rule.note(), "Bad destination mailbox address (RFC 3463)");
+    /// assert!(rule.note().starts_with("Bad destination mailbox address (RFC 3463)"));
     /// assert_eq!(rule.to_string(), "X.1.1");
     /// ```
     #[must_use]
