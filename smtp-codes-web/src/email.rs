@@ -252,9 +252,11 @@ fn base64(text: &[u8]) -> Vec<u8> {
             count = 0;
         }
     }
+    // Two characters are 12 bits, one byte and 4 bits of padding; three are 18 bits, two bytes
+    // and 2 bits of padding.
     match count {
-        2 => out.push((bits >> 4) as u8),
-        3 => out.extend_from_slice(&((bits >> 2) as u16).to_be_bytes()),
+        2 => out.push((bits >> 4).to_be_bytes()[3]),
+        3 => out.extend_from_slice(&(bits >> 2).to_be_bytes()[2..]),
         _ => {}
     }
     out

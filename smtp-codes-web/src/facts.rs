@@ -2,7 +2,7 @@
 //! [`Item`].
 
 use smtp_codes::advice::Decision;
-use smtp_codes::dsn::{DeliveryStatus, Recipient};
+use smtp_codes::dsn::{Action, DeliveryStatus, Recipient};
 use smtp_codes::ehlo::MessageSize;
 use smtp_codes::reply::ParseReplyError;
 use smtp_codes::{
@@ -185,7 +185,7 @@ fn explain_replies(
     while at < wire.len() {
         match Reply::parse(&wire[at..]) {
             Ok((reply, used)) => {
-                items.push(reply_item(&reply, command, given.clone()));
+                items.push(reply_item(&reply, command, given));
                 at += used;
             }
             Err(ParseReplyError::Incomplete) => {
@@ -209,7 +209,7 @@ fn explain_replies(
             }
             Err(parse_error) => {
                 let offset = at + error_offset(parse_error).unwrap_or(0);
-                let line = wire[..offset].iter().filter(|&&byte| byte == b'\n').count();
+                let line = read::lines(&wire[..offset]).count() - 1;
                 let number = origin.get(line).copied().unwrap_or(line + 1);
                 let message = parse_error.to_string();
                 let message = message
@@ -417,8 +417,8 @@ fn recipient_item(
             .map(shown)
             .collect()
     });
-    let failed = !matches!(class, Some(Class::PositiveCompletion))
-        && !action.is_some_and(|action| !action.is_failure());
+    let failed =
+        !matches!(class, Some(Class::PositiveCompletion)) && action.is_none_or(Action::is_failure);
     Item {
         heading: match &address {
             Some(address) => format!("Recipient {address}"),
@@ -428,7 +428,7 @@ fn recipient_item(
         lines,
         recipient: Some(RecipientFacts {
             address,
-            action: action.map(|action| action.name()),
+            action: action.map(Action::name),
             status: recipient.status().map(|status| status.to_string()),
             remote_mta: recipient.remote_mta().map(|mta| shown(mta.value())),
             diagnostic_type: diagnostic
@@ -456,10 +456,10 @@ fn reply_item(reply: &Reply<'_>, command: Option<Command>, given: Option<Command
     let ehlo = ehlo_reply(reply, command);
     let outcome = reply.outcome(command.unwrap_or(Command::Noop));
     let diagnosis = class.is_negative().then(|| reply.diagnose(command));
-    let mut heading = format!("{code:03}");
-    if let Some(enhanced) = reply.enhanced() {
-        heading.push_str(&format!(" {enhanced}"));
-    }
+    let heading = match reply.enhanced() {
+        Some(enhanced) => format!("{code:03} {enhanced}"),
+        None => format!("{code:03}"),
+    };
     Item {
         heading,
         verdict: words::for_reply(outcome, diagnosis.as_ref(), ehlo.is_some()),

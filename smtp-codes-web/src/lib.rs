@@ -198,7 +198,7 @@ pub struct EnhancedFacts {
 }
 
 /// The command a reply answered, and who said so.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CommandFacts {
     /// As sent: `RCPT`, `greeting`, `end-of-data`.
     pub name: &'static str,

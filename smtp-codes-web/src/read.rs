@@ -1,6 +1,8 @@
 //! What the pasted bytes look like: a bare code, the start of a reply, a header block, a log
 //! line that quotes a reply. Byte-based: the text is never decoded.
 
+use core::fmt::Write;
+
 use smtp_codes::EnhancedCode;
 
 /// Spaces, TABs, CR and LF.
@@ -34,7 +36,8 @@ pub fn shown(bytes: &[u8]) -> String {
     for chunk in bytes.utf8_chunks() {
         shown.push_str(chunk.valid());
         for byte in chunk.invalid() {
-            shown.push_str(&format!("\\x{byte:02x}"));
+            // Writing to a String cannot fail.
+            let _ = write!(shown, "\\x{byte:02x}");
         }
     }
     shown

@@ -8,7 +8,7 @@
 //!    [`Explanation`](crate::Explanation) to the output buffer and returns its length;
 //! 3. `smtp_codes_output()` returns where the output is; the page decodes it.
 //!
-//! `smtp_codes_tables()` writes [`tables::json`](crate::tables::json) to the output buffer the
+//! `smtp_codes_tables()` writes [`tables::json`] to the output buffer the
 //! same way. The only code outside the safe subset is the `no_mangle` attribute that names the
 //! exports (its unsafety: two symbols of one name; these names are prefixed); the buffers are
 //! `Vec`s whose bytes the page writes between calls, as any foreign caller of a buffer does.

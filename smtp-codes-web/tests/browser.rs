@@ -1,5 +1,5 @@
 //! The page in a real browser: `scripts/web.sh` builds it, a static server on loopback serves
-//! it, and headless Chromium, driven through ChromeDriver (W3C WebDriver, spoken here over a
+//! it, and headless Chromium, driven through `ChromeDriver` (W3C `WebDriver`, spoken here over a
 //! plain TCP stream), gets real replies typed and a bounce email opened, as a person would. Then
 //! it checks what the page shows, that nothing was requested after the page itself, and that the
 //! console has no error.
@@ -135,7 +135,7 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// ChromeDriver on a loopback port, stopped (by `/shutdown`, else by its pid) when dropped.
+/// `ChromeDriver` on a loopback port, stopped (by `/shutdown`, else by its pid) when dropped.
 struct ChromeDriver {
     port: u16,
     child: Child,
@@ -182,8 +182,8 @@ impl Drop for ChromeDriver {
     }
 }
 
-/// One HTTP/1.1 request to ChromeDriver; returns the status and the JSON body. The response is
-/// read to its `Content-Length` (or its last chunk): ChromeDriver may keep the connection open.
+/// One HTTP/1.1 request to `ChromeDriver`; returns the status and the JSON body. The response is
+/// read to its `Content-Length` (or its last chunk): `ChromeDriver` may keep the connection open.
 fn http(
     port: u16,
     method: &str,
@@ -191,7 +191,7 @@ fn http(
     body: Option<&Value>,
 ) -> std::io::Result<(u16, Value)> {
     let mut stream = TcpStream::connect(("127.0.0.1", port))?;
-    stream.set_read_timeout(Some(Duration::from_secs(60)))?;
+    stream.set_read_timeout(Some(Duration::from_secs(30)))?;
     let body = body.map(Value::to_string).unwrap_or_default();
     write!(
         stream,
@@ -240,13 +240,13 @@ fn http(
     Ok((status, serde_json::from_slice(&body).unwrap_or(Value::Null)))
 }
 
-/// A WebDriver session, deleted (Chromium closed) when dropped.
+/// A `WebDriver` session, deleted (Chromium closed) when dropped.
 struct Session<'a> {
     driver: &'a ChromeDriver,
     id: String,
 }
 
-/// The key WebDriver names an element reference by (W3C WebDriver §12.1).
+/// The key `WebDriver` names an element reference by (W3C `WebDriver` §12.1).
 const ELEMENT: &str = "element-6066-11e4-a52e-4f735466cecf";
 
 impl<'a> Session<'a> {
@@ -355,14 +355,14 @@ impl Drop for Session<'_> {
     }
 }
 
-/// A WebDriver command; panics with WebDriver's error when it fails.
+/// A `WebDriver` command; panics with `WebDriver`'s error when it fails.
 fn command(driver: &ChromeDriver, method: &str, path: &str, body: Option<&Value>) -> Value {
     let (status, value) = http(driver.port, method, path, body).expect("talk to ChromeDriver");
     assert_eq!(status, 200, "{method} {path}: {value}");
     value["value"].clone()
 }
 
-/// The URLs asked for, from the DevTools `Network.requestWillBeSent` events of the performance
+/// The URLs asked for, from the `DevTools` `Network.requestWillBeSent` events of the performance
 /// log: those that can reach a network. Chromium's own pages (`chrome:`, the new tab it opens
 /// with) and `data:` or `blob:` URLs are left out.
 fn requested(entries: &[Value]) -> Vec<String> {
@@ -452,11 +452,51 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
     // The page itself is the one request: the module, script and style are inside it.
     assert_eq!(server.requests(), ["/"]);
     let at_load = requested(&session.log("performance"));
-    assert_eq!(at_load, [url.clone()], "requests while loading");
+    assert_eq!(
+        at_load,
+        std::slice::from_ref(&url),
+        "requests while loading"
+    );
 
+    typed_replies(&session);
+    opened_bounce(&session);
+    codes_table(&session, &url);
+
+    // Nothing was requested after the page (going to #550 stays in the page).
+    assert_eq!(server.requests(), ["/"], "requests to the server");
+    let after = requested(&session.log("performance"));
+    assert!(after.is_empty(), "requests after load: {after:?}");
+
+    // The page works from disk too.
+    session.navigate(&format!(
+        "file://{}",
+        dir.join("index.html").canonicalize().unwrap().display()
+    ));
+    session.wait_for(
+        "the page from file://",
+        "return document.body.dataset.ready === 'true';",
+        &[],
+    );
+
+    // No console error, from any of the three loads.
+    let errors: Vec<Value> = session
+        .log("browser")
+        .into_iter()
+        .filter(|entry| entry["level"] == "SEVERE")
+        .collect();
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+    eprintln!(
+        "browser test: page built in {:.1} s, whole test {:.1} s",
+        built.as_secs_f64(),
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Real replies typed in: a 550 5.1.1, a 421, a block list's 554, a reply to EHLO.
+fn typed_replies(session: &Session<'_>) {
     // A 550 5.1.1 for an unknown user: remove the address.
     session.type_into("#input", &reply("gmail-nosuchuser"));
-    let shown = shown_with_heading(&session, "550 5.1.1");
+    let shown = shown_with_heading(session, "550 5.1.1");
     assert_eq!(shown["input"], "reply");
     let item = &shown["items"][0];
     assert_eq!(item["verdict"], "remove", "{shown}");
@@ -482,7 +522,7 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
 
     // A 421: retry later.
     session.type_into("#input", &reply("outlook-service-not-available"));
-    let shown = shown_with_heading(&session, "421 4.3.2");
+    let shown = shown_with_heading(session, "421 4.3.2");
     assert_eq!(shown["items"][0]["verdict"], "retry", "{shown}");
     assert!(
         shown["items"][0]["headline"]
@@ -496,7 +536,7 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
     // the address is fine.
     let blocked = "554 5.7.1 <a8-95.smtp-out.amazonses.com[203.0.113.22]>: Client host rejected: blocked using mail.neko.example.org; Please see http://mail.neko.example.org/rbl/?ip=203.0.113.22 to send.";
     session.type_into("#input", blocked);
-    let shown = shown_with_heading(&session, "554 5.7.1");
+    let shown = shown_with_heading(session, "554 5.7.1");
     assert_eq!(shown["items"][0]["verdict"], "keep", "{shown}");
     assert!(
         shown["items"][0]["headline"]
@@ -508,7 +548,7 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
 
     // A reply to EHLO: the capabilities with the registry's descriptions.
     session.type_into("#input", &reply("gmail-ehlo-mx"));
-    let shown = shown_with_heading(&session, "250");
+    let shown = shown_with_heading(session, "250");
     let text = shown["items"][0]["text"].as_str().unwrap();
     assert!(
         text.contains("250-PIPELINING") || text.contains("PIPELINING"),
@@ -533,7 +573,10 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
         pipelining.as_str().unwrap().contains("RFC 2920"),
         "{pipelining}"
     );
+}
 
+/// A bounce email opened with the file input: each recipient of its delivery-status part.
+fn opened_bounce(session: &Session<'_>) {
     // A whole bounce email, opened as a file: each recipient of its delivery-status part.
     let email = root().join("tests/data/bounce-corpus/eml/lhost-postfix-13.eml");
     let file = session.element("#file");
@@ -542,7 +585,7 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
         &format!("/element/{file}/value"),
         Some(&json!({ "text": email.canonicalize().unwrap().display().to_string() })),
     );
-    let shown = shown_with_heading(&session, "Recipient kijitora@example.jp");
+    let shown = shown_with_heading(session, "Recipient kijitora@example.jp");
     assert_eq!(shown["input"], "email");
     let items = shown["items"].as_array().unwrap();
     assert_eq!(items.len(), 2, "{shown}");
@@ -550,7 +593,10 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
     assert_eq!(items[0]["verdict"], "remove", "{shown}");
     assert_eq!(items[1]["heading"], "Recipient noraneko@example.jp");
     assert_eq!(items[1]["verdict"], "keep", "{shown}");
+}
 
+/// The table of codes: every code, a row linked by its code (`#550`), the search.
+fn codes_table(session: &Session<'_>, url: &str) {
     // The table: every code, a row linked by its code, and the search.
     let row = session.run(
         "return document.querySelectorAll('#code-table tbody tr').length;",
@@ -594,33 +640,4 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
         &[],
     );
     assert_eq!(hidden, json!([false, true]));
-
-    // Nothing was requested after the page (going to #550 stays in the page).
-    assert_eq!(server.requests(), ["/"], "requests to the server");
-    let after = requested(&session.log("performance"));
-    assert!(after.is_empty(), "requests after load: {after:?}");
-
-    // The page works from disk too.
-    session.navigate(&format!(
-        "file://{}",
-        dir.join("index.html").canonicalize().unwrap().display()
-    ));
-    session.wait_for(
-        "the page from file://",
-        "return document.body.dataset.ready === 'true';",
-        &[],
-    );
-
-    // No console error, from any of the three loads.
-    let errors: Vec<Value> = session
-        .log("browser")
-        .into_iter()
-        .filter(|entry| entry["level"] == "SEVERE")
-        .collect();
-    assert!(errors.is_empty(), "console errors: {errors:?}");
-    eprintln!(
-        "browser test: page built in {:.1} s, whole test {:.1} s",
-        built.as_secs_f64(),
-        started.elapsed().as_secs_f64()
-    );
 }
