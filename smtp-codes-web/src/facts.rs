@@ -247,31 +247,19 @@ fn error_offset(error: ParseReplyError) -> Option<usize> {
 }
 
 /// Lines that quote a reply: each logical line (folds joined) with a reply after a space or
-/// colon, or, with `strict`, after the words an MTA writes before one (`said:`). `None` when no
-/// line quotes a reply.
+/// colon, or, with `strict`, after the words an MTA writes before one (`said:`). The command is
+/// the one the line names, else its paragraph (qmail: "does not like recipient." on the line
+/// before). `None` when no line quotes a reply.
 fn explain_log_lines(text: &[u8], command: Option<Command>, strict: bool) -> Option<Explanation> {
     let mut items = Vec::new();
-    for line in read::unfolded_lines(text) {
-        let Some(start) = read::quoted_reply_start(&line, strict) else {
-            continue;
-        };
-        let wire = read::quoted_reply(&line, start);
-        let Ok((reply, _)) = Reply::parse(&wire) else {
-            continue;
-        };
-        let named = Diagnosis::of(None, None, &line, None).command();
-        let (command, facts) = match (command, named) {
-            (Some(command), _) => (Some(command), Some(("given", command))),
-            (None, Some(named)) => (Some(named), Some(("text", named))),
-            (None, None) => (None, None),
-        };
-        let facts = facts.map(|(source, command)| CommandFacts {
-            name: command.as_str(),
-            source,
-        });
-        let item = reply_item(&reply, command, facts);
-        if !items.contains(&item) {
-            items.push(item);
+    for paragraph in read::paragraphs(text) {
+        let whole = paragraph.join(&b' ');
+        for line in &paragraph {
+            if let Some(item) = log_line_item(line, &whole, command, strict) {
+                if !items.contains(&item) {
+                    items.push(item);
+                }
+            }
         }
     }
     if items.is_empty() {
@@ -283,6 +271,31 @@ fn explain_log_lines(text: &[u8], command: Option<Command>, strict: bool) -> Opt
         format!("{} lines that quote a server's reply.", items.len())
     };
     Some(explanation(Input::LogLine, summary, items))
+}
+
+/// The reply `line` quotes, explained, with the command it or its `paragraph` names.
+fn log_line_item(
+    line: &[u8],
+    paragraph: &[u8],
+    command: Option<Command>,
+    strict: bool,
+) -> Option<Item> {
+    let start = read::quoted_reply_start(line, strict)?;
+    let wire = read::quoted_reply(line, start);
+    let (reply, _) = Reply::parse(&wire).ok()?;
+    let named = Diagnosis::of(None, None, line, None)
+        .command()
+        .or_else(|| Diagnosis::of(None, None, paragraph, None).command());
+    let (command, facts) = match (command, named) {
+        (Some(command), _) => (Some(command), Some(("given", command))),
+        (None, Some(named)) => (Some(named), Some(("text", named))),
+        (None, None) => (None, None),
+    };
+    let facts = facts.map(|(source, command)| CommandFacts {
+        name: command.as_str(),
+        source,
+    });
+    Some(reply_item(&reply, command, facts))
 }
 
 /// A whole email: its delivery-status part, else the lines of its text that quote a reply.

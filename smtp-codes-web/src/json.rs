@@ -141,3 +141,26 @@ pub fn object(out: &mut String, fields: impl FnOnce(&mut Object<'_>)) {
     fields(&mut object);
     object.out.push('}');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::ToJson;
+
+    #[test]
+    fn strings_are_escaped_as_rfc_8259_says() {
+        // RFC 8259 §7: quotation mark, reverse solidus and the control characters U+0000 to
+        // U+001F must be escaped; everything else may stand as it is.
+        let cases: &[(&str, &str)] = &[
+            ("plain", r#""plain""#),
+            ("a\"b\\c", r#""a\"b\\c""#),
+            ("\n\r\t", r#""\n\r\t""#),
+            ("\u{0}\u{1f}", r#""\u0000\u001f""#),
+            ("boîte \u{2028}", "\"boîte \u{2028}\""),
+        ];
+        for &(text, json) in cases {
+            assert_eq!(text.to_json(), json, "{text:?}");
+        }
+        assert_eq!(None::<u16>.to_json(), "null");
+        assert_eq!(Vec::<u8>::new().to_json(), "[]");
+    }
+}

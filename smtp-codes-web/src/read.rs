@@ -193,6 +193,23 @@ pub fn unfolded_lines(text: &[u8]) -> Vec<Vec<u8>> {
     logical
 }
 
+/// The paragraphs of `text` (separated by blank lines), each as its [`unfolded_lines`].
+pub fn paragraphs(text: &[u8]) -> Vec<Vec<Vec<u8>>> {
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    let mut at = 0;
+    for line in text.split_inclusive(|&byte| byte == b'\n') {
+        if trim(line).is_empty() {
+            paragraphs.push(unfolded_lines(&text[start..at]));
+            start = at + line.len();
+        }
+        at += line.len();
+    }
+    paragraphs.push(unfolded_lines(&text[start..]));
+    paragraphs.retain(|paragraph| !paragraph.is_empty());
+    paragraphs
+}
+
 /// What comes before a reply that an MTA quotes in its log or bounce text, lower case: Postfix
 /// and qmail `said:`, Sendmail's transcript `<<<`, Exchange `returned '`, Exim `[192.0.2.1]:` or
 /// `after RCPT TO:<bob@example.com>:`.
@@ -332,6 +349,22 @@ mod tests {
             [
                 b"<bob@example.com>: host mx said: 550 5.1.1 User unknown (in reply to RCPT TO command)".to_vec(),
                 b"next".to_vec()
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_split_at_blank_lines() {
+        let text = b"<a@b>:\n192.0.2.1 does not like recipient.\nRemote host said: 550 no\n\n \n<c@d>:\n  folded\n";
+        assert_eq!(
+            paragraphs(text),
+            [
+                vec![
+                    b"<a@b>:".to_vec(),
+                    b"192.0.2.1 does not like recipient.".to_vec(),
+                    b"Remote host said: 550 no".to_vec()
+                ],
+                vec![b"<c@d>: folded".to_vec()],
             ]
         );
     }

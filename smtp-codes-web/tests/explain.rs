@@ -369,6 +369,39 @@ fn a_bounce_email_is_read_from_its_delivery_status_part() {
 }
 
 #[test]
+fn a_text_bounce_is_read_from_the_replies_it_quotes() {
+    // lhost-qmail-02.eml has no delivery-status part. qmail writes, per recipient, "<address>:",
+    // "192.0.2.153 does not like recipient." and "Remote host said: 550 5.1.1 ...".
+    let explanation = explain(&email("lhost-qmail-02.eml"), None);
+    assert_eq!(explanation.input, Input::Email);
+    assert!(
+        explanation
+            .notes
+            .iter()
+            .any(|note| note.contains("has none")),
+        "{:?}",
+        explanation.notes
+    );
+    let lines: Vec<_> = explanation
+        .items
+        .iter()
+        .map(|item| item.lines[0].as_str())
+        .collect();
+    assert_eq!(
+        lines,
+        [
+            "550 5.1.1 <userunknown@example.jp>... User Unknown",
+            "550 5.2.1 <filtered@example.jp>... User Unknown"
+        ]
+    );
+    // "does not like recipient": the paragraph names RCPT.
+    for item in &explanation.items {
+        let command = item.command.as_ref().unwrap();
+        assert_eq!((command.name, command.source), ("RCPT", "text"));
+    }
+}
+
+#[test]
 fn each_recipient_of_a_report_is_explained() {
     // lhost-postfix-13.eml has two recipients: an unknown user and a full mailbox.
     let explanation = explain(&email("lhost-postfix-13.eml"), None);
