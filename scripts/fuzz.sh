@@ -72,6 +72,10 @@ cp tests/data/bounce-corpus/eml/*.eml fuzz/corpus/dsn/
 # The diagnosis target reads any text: the replies are its seeds too.
 mkdir -p fuzz/corpus/diagnosis
 cp fuzz/corpus/reply_parse/* fuzz/corpus/diagnosis/
+# The explainer reads whatever is pasted: replies and whole bounce emails (after the byte that
+# picks the command, which these seeds spend on their first character).
+mkdir -p fuzz/corpus/explain
+cp fuzz/corpus/reply_parse/* tests/data/bounce-corpus/eml/*.eml fuzz/corpus/explain/
 
 cd fuzz
 targets=$(cargo +nightly fuzz list)
