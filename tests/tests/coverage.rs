@@ -73,6 +73,22 @@ const ALSO: &[&str] = &[
     "Symantec",
     "Emailit",
     "Forpsi",
+    "dma",
+    "hMailServer",
+    "ezmlm",
+    "Amavis",
+    "fml",
+    "GNU Mailutils",
+    "ClamSMTP",
+    "spamass-milter",
+    "LISTSERV",
+    "Oracle Messaging Server",
+    "AOL",
+    "AT&T",
+    "Spectrum",
+    "Interia",
+    "Zoho",
+    "IONOS",
 ];
 
 fn report() -> String {
