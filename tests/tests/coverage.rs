@@ -89,6 +89,13 @@ const ALSO: &[&str] = &[
     "Interia",
     "Zoho",
     "IONOS",
+    "InfoSphere",
+    "Inbox.lv",
+    "addy.io",
+    "Swisscom",
+    "T-Online",
+    "Web.de",
+    "LogSat SpamFilter",
 ];
 
 fn report() -> String {
