@@ -75,7 +75,7 @@ struct Head<'a> {
     /// The bounce's own addresses (`From`, `To`, `Reply-To`, `Sender`), lower case: never a
     /// failed recipient.
     own: Vec<String>,
-    /// Where the bounce was delivered: `X-Original-To`, `Delivered-To`, `Envelope-To`, `To`.
+    /// Where the bounce was delivered: `To`, `Delivered-To`, `X-Original-To`, `Envelope-To`.
     envelope_recipient: Option<Cow<'a, str>>,
 }
 
@@ -134,7 +134,9 @@ impl<'a> Head<'a> {
                 }
             }
         }
-        let envelope_recipient = ["X-Original-To", "Delivered-To", "Envelope-To", "To"]
+        // `To` first: the DragonFly Mail Agent writes the failed recipient in its bounce's own
+        // `X-Original-To` (mail.c).
+        let envelope_recipient = ["To", "Delivered-To", "X-Original-To", "Envelope-To"]
             .iter()
             .find_map(|name| first(name).and_then(address_in));
         Head {
@@ -189,12 +191,16 @@ impl<'a> Bounce<'a> {
         let Some(message) = mime::PARSER.parse(report_bytes) else {
             return Bounce::empty(Kind::NotABounce);
         };
-        let head = Head::read(&message, raw);
+        let mut head = Head::read(&message, raw);
         let text = report_text(&message, raw);
         let original = match returned {
             Some(returned) => original::read_header(&raw[returned.body..], raw),
             None => original::read(&message, raw, text.returned()),
         };
+        // The returned message's envelope sender is the bounce's own address too.
+        if let Some(sender) = original.envelope_sender.as_deref() {
+            head.own.push(sender.to_ascii_lowercase());
+        }
         let mut bounce = Bounce {
             kind: Kind::NotABounce,
             format: None,
@@ -277,8 +283,19 @@ impl<'a> Bounce<'a> {
         if head.is_forward() {
             return;
         }
+        if let Some(status) = text::inline_report(report) {
+            if self.read_report(&status, raw, head, text, says.action()) {
+                return;
+            }
+        }
         if let Some(format) = says.format.filter(|_| says.known) {
-            self.read_text(raw, head, text, signatures, &says, format);
+            // A text that names no recipient may wrap a report (a gateway's notice around the
+            // server's bounce).
+            if !self.read_text(raw, head, text, signatures, &says, format, false)
+                && !self.read_nested_report(message, raw, cut, head, text, says.action())
+            {
+                self.read_text(raw, head, text, signatures, &says, format, true);
+            }
             return;
         }
         let bounce_words =
@@ -286,10 +303,26 @@ impl<'a> Bounce<'a> {
         // Mail systems send reports; people send automatic replies. Some reports are marked
         // `auto-replied` (Google's), so the sender decides first.
         if head.from_mail_system && bounce_words {
-            if self.read_nested_report(message, raw, cut, head, text, says.action()) {
-                return;
+            if !self.read_text(
+                raw,
+                head,
+                text,
+                signatures,
+                &says,
+                TextFormat::Unknown,
+                false,
+            ) && !self.read_nested_report(message, raw, cut, head, text, says.action())
+            {
+                self.read_text(
+                    raw,
+                    head,
+                    text,
+                    signatures,
+                    &says,
+                    TextFormat::Unknown,
+                    true,
+                );
             }
-            self.read_text(raw, head, text, signatures, &says, TextFormat::Unknown);
             return;
         }
         if let Some(why) = autoreply::auto_reply(&markers, &words) {
@@ -301,7 +334,15 @@ impl<'a> Bounce<'a> {
                 return;
             }
             if bounce_words || head.failed_recipients.is_some() {
-                self.read_text(raw, head, text, signatures, &says, TextFormat::Unknown);
+                self.read_text(
+                    raw,
+                    head,
+                    text,
+                    signatures,
+                    &says,
+                    TextFormat::Unknown,
+                    true,
+                );
             }
         }
     }
@@ -440,7 +481,10 @@ impl<'a> Bounce<'a> {
         true
     }
 
-    /// Reads the recipients a text names.
+    /// Reads the recipients a text names; `false` (and nothing read) when it names none and
+    /// `nameless` is false. With `nameless`, a text that names none gives one recipient without
+    /// an address.
+    #[allow(clippy::too_many_arguments)]
     fn read_text(
         &mut self,
         raw: &'a [u8],
@@ -449,14 +493,10 @@ impl<'a> Bounce<'a> {
         signatures: &[formats::Found],
         says: &Verdict,
         format: TextFormat,
-    ) {
+        nameless: bool,
+    ) -> bool {
         let report = text.report();
-        let mut own = head.own.clone();
-        // The envelope sender is the bounce's own address too.
-        if let Some(sender) = self.original.envelope_sender.as_deref() {
-            own.push(sender.to_ascii_lowercase());
-        }
-        let mut mentions = text::mentions(report, &own);
+        let mut mentions = text::mentions(report, &head.own);
         // Exim lists the failed addresses in `X-Failed-Recipients`: a text that names others
         // too (aliases, the sender) keeps those it lists.
         if let Some(listed) = head.failed_recipients.as_deref() {
@@ -477,14 +517,26 @@ impl<'a> Bounce<'a> {
                 mentions.retain(|mention| listed.contains(&mention.address.to_ascii_lowercase()));
             }
         }
+        if mentions.is_empty() && !nameless {
+            return false;
+        }
         let whole = squeeze_truncated(report);
         let transcript = Transcript::read(report);
         let date = head.date.clone();
         let default_action = says.action();
         let mut recipients = Vec::with_capacity(mentions.len().max(1));
         if mentions.is_empty() && !whole.is_empty() {
+            // A text that names no recipient is about the returned message's: its `To`, when
+            // that is one address (a list that refused a post names only itself there).
+            let address = self
+                .original
+                .to
+                .clone()
+                .filter(|to| !to.contains(','))
+                .and_then(address_in)
+                .unwrap_or(Cow::Borrowed(""));
             recipients.push(text_recipient(
-                Cow::Borrowed(""),
+                address,
                 whole.clone(),
                 String::new(),
                 default_action,
@@ -518,6 +570,7 @@ impl<'a> Bounce<'a> {
         };
         self.format = Some(Format::Text(format));
         self.recipients = recipients;
+        true
     }
 
     /// What the email is.

@@ -343,7 +343,7 @@ pub(crate) const SIGNATURES: &[Signature] = &[
         EXCHANGE,
     ),
     sig(
-        "this message hasn't been delivered yet. delivery will continue to be attempted",
+        "this message hasn't been delivered yet",
         Some(F::Exchange),
         Delayed,
         EXCHANGE,
@@ -419,7 +419,7 @@ pub(crate) const SIGNATURES: &[Signature] = &[
     ),
     // Mailing lists.
     sig(
-        "mailing-list was rejected for the following reasons",
+        "mailing-list was rejected for the following",
         Some(F::Mailman),
         Failed,
         MAILMAN,

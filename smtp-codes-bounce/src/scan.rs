@@ -16,9 +16,10 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use smtp_codes::{Command, EnhancedCode};
 
-/// The first reply code in `text`: three digits, the first 2 to 5, not inside a longer number,
-/// an address or a name, and followed by a space, `-`, `:`, `,`, `)`, `]`, a tab or the end.
-/// `250-300` (a range) is not a code; `550-5.1.1` is.
+/// The first failure reply code in `text` (4yz or 5yz, what a bounce quotes; a transcript's
+/// `250 ok` before it is passed over): three digits, not inside a longer number, an address or a
+/// name, and followed by a space, `-`, `:`, `,`, `)`, `]`, a tab or the end. `450-500` (a range)
+/// is not a code; `550-5.1.1` is.
 ///
 /// ```
 /// use smtp_codes_bounce::scan::reply_code_in;
@@ -30,7 +31,7 @@ pub fn reply_code_in(text: &str) -> Option<u16> {
     let bytes = text.as_bytes();
     for start in 0..bytes.len().saturating_sub(2) {
         let digits = &bytes[start..start + 3];
-        if !(b'2'..=b'5').contains(&digits[0]) || !digits[1..].iter().all(u8::is_ascii_digit) {
+        if !matches!(digits[0], b'4' | b'5') || !digits[1..].iter().all(u8::is_ascii_digit) {
             continue;
         }
         let before = start.checked_sub(1).map(|i| bytes[i]);
@@ -52,8 +53,8 @@ pub fn reply_code_in(text: &str) -> Option<u16> {
     None
 }
 
-/// The first enhanced status code of class 2, 4 or 5 in `text` (`5.1.1`, `#5.1.1`, `(5.7.1)`,
-/// a sentence's last word `4.4.7.`), not inside an IP address or a version number.
+/// The first failure enhanced status code (class 4 or 5) in `text` (`5.1.1`, `#5.1.1`,
+/// `(5.7.1)`, a sentence's last word `4.4.7.`), not inside an IP address or a version number.
 ///
 /// ```
 /// use smtp_codes_bounce::scan::enhanced_in;
@@ -66,7 +67,7 @@ pub fn enhanced_in(text: &str) -> Option<EnhancedCode> {
     let mut start = 0;
     while start + 5 <= bytes.len() {
         let before = start.checked_sub(1).map(|i| bytes[i]);
-        if matches!(bytes[start], b'2' | b'4' | b'5')
+        if matches!(bytes[start], b'4' | b'5')
             && bytes[start + 1] == b'.'
             && before.is_none_or(|b| !b.is_ascii_alphanumeric() && b != b'.')
         {
@@ -350,7 +351,8 @@ mod tests {
             ("host mx[192.0.2.250] said: 550-5.1.1 no", Some(550)),
             ("ERROR_CODE :421, ERROR_CODE :", Some(421)),
             ("at 23:34:45 in 2010, port 2525", None),
-            ("range 250-300", None),
+            ("range 450-500", None),
+            ("Out: 250 2.1.5 Ok Out: 451 4.3.0 Error", Some(451)),
             ("550: 5.2.2 <a@b.example>... Mailbox Full", Some(550)),
             ("<<< 554 5.7.1 refused", Some(554)),
             ("id=22222-22 Reject", None),
@@ -372,6 +374,7 @@ mod tests {
             ("550-5.7.26 Unauthenticated email", Some("5.7.26")),
             ("v1.5.2 is old", None),
             ("5.1", None),
+            ("250 2.1.5 Ok then 451 4.3.0 Error", Some("4.3.0")),
         ];
         for &(text, want) in cases {
             assert_eq!(

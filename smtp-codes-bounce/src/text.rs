@@ -4,7 +4,8 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use mail_parser::Message;
+use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
+use smtp_codes::dsn::DeliveryStatus;
 
 use crate::keep::{keep, keep_bytes};
 use crate::scan::{addresses, squeeze};
@@ -63,15 +64,29 @@ impl ReportText<'_> {
 /// body, tags dropped), else the raw body when no part could be read; cut before the returned
 /// message.
 pub(crate) fn report_text<'a>(message: &Message<'_>, raw: &'a [u8]) -> ReportText<'a> {
+    // A multipart cut before its last part (see `mime`) has no closing delimiter, and then the
+    // parser lists no body parts: the first text part is taken in order.
     let plain = message
         .text_bodies()
         .find(|part| !part.is_text_html())
+        .or_else(|| {
+            message
+                .parts
+                .iter()
+                .find(|part| matches!(part.body, PartType::Text(_)) && !is_attachment(part))
+        })
         .and_then(|part| part.text_contents());
     let full = match plain {
         Some(text) if !text.trim().is_empty() => keep(raw, text),
         _ => match message
             .html_bodies()
             .next()
+            .or_else(|| {
+                message
+                    .parts
+                    .iter()
+                    .find(|part| matches!(part.body, PartType::Html(_)) && !is_attachment(part))
+            })
             .and_then(|part| part.text_contents())
         {
             Some(html) if !html.trim().is_empty() => Cow::Owned(strip_tags(html)),
@@ -88,6 +103,12 @@ pub(crate) fn report_text<'a>(message: &Message<'_>, raw: &'a [u8]) -> ReportTex
     };
     let end = returned_at(&full);
     ReportText { full, end }
+}
+
+/// Whether a part is an attachment (`Content-Disposition: attachment`), not a body.
+fn is_attachment(part: &MessagePart<'_>) -> bool {
+    part.content_disposition()
+        .is_some_and(|disposition| disposition.is_attachment())
 }
 
 /// HTML as text: tags dropped (each leaves a space), the common entities decoded.
@@ -139,6 +160,38 @@ pub(crate) fn returned_at(text: &str) -> usize {
         at += line.len();
     }
     text.len()
+}
+
+/// A delivery status report written into the text (Amazon WorkMail's "Technical report:", or a
+/// report part whose MIME boundary does not match and so reads as text): the fields from the
+/// first line that starts with `Reporting-MTA:`, `Final-Recipient:` or `Original-Recipient:`,
+/// when a recipient block there names an address and an `Action` or a `Status`.
+pub(crate) fn inline_report(text: &str) -> Option<DeliveryStatus<'_>> {
+    let mut at = 0;
+    let mut start = None;
+    for line in text.split_inclusive('\n') {
+        let starts = |name: &str| {
+            line.get(..name.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(name))
+        };
+        if starts("reporting-mta:") || starts("final-recipient:") || starts("original-recipient:") {
+            start = Some(at);
+            break;
+        }
+        at += line.len();
+    }
+    let report = DeliveryStatus::parse_prefix(text[start?..].as_bytes())
+        .ok()?
+        .report;
+    report
+        .recipients()
+        .any(|recipient| {
+            recipient
+                .address()
+                .is_some_and(|address| !address.is_empty())
+                && (recipient.action().is_some() || recipient.status().is_some())
+        })
+        .then_some(report)
 }
 
 /// Header fields that quote the returned message (its sender, its own recipients, its ids), lower
@@ -388,6 +441,21 @@ mod tests {
             paragraph_at(text, at, 15),
             "bob@example.com host said: 550 unknown"
         );
+    }
+
+    #[test]
+    fn a_report_written_into_the_text() {
+        let text =
+            "An error occurred while trying to deliver the mail to the following recipients:\n\
+                    bob@example.com\n\nTechnical report:\n\nReporting-MTA: dsn; a.example\n\
+                    Action: failed\nFinal-Recipient: rfc822; bob@example.com\n\
+                    Diagnostic-Code: smtp; 550 5.1.1 unknown\nStatus: 5.1.1\n";
+        let report = inline_report(text).unwrap();
+        let bob = report.recipients().next().unwrap();
+        assert_eq!(bob.address(), Some(&b"bob@example.com"[..]));
+        assert_eq!(bob.action(), Some(smtp_codes::dsn::Action::Failed));
+        assert!(inline_report("Final-Recipient: you\nno action\n").is_none());
+        assert!(inline_report("nothing here").is_none());
     }
 
     #[test]

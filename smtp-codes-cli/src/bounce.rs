@@ -53,7 +53,15 @@ impl Input {
 /// What reading one input gave: its output text, its counts, and the error that stopped it.
 #[derive(Debug, Default)]
 struct Done {
+    /// The input's name, the TSV's first column.
+    file: String,
+    /// Whether this continues the previous `Done`'s file (a streamed mbox's next batch).
+    continues: bool,
+    /// The table or the JSON lines.
     output: String,
+    /// The TSV lines after their first two columns: the recipient index runs through the file's
+    /// emails (an mbox's), so it is written when the lines are.
+    tsv: Vec<String>,
     summary: Summary,
     error: Option<String>,
 }
@@ -151,11 +159,20 @@ pub(crate) fn run(args: &BounceArgs) -> ExitCode {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed_write = false;
+    let mut index = 0usize;
     let mut write = |done: Done, summary: &mut Summary, out: &mut dyn Write| {
         if let Some(error) = &done.error {
             eprintln!("{error}");
         }
-        if !failed_write && out.write_all(done.output.as_bytes()).is_err() {
+        if !done.continues {
+            index = 0;
+        }
+        let mut text = done.output;
+        for tail in &done.tsv {
+            index += 1;
+            let _ = write!(text, "{}\t{index}\t{tail}", clean(&done.file));
+        }
+        if !failed_write && out.write_all(text.as_bytes()).is_err() {
             // A closed pipe (`| head`): stop writing, keep counting.
             failed_write = true;
         }
@@ -308,19 +325,18 @@ fn read_input(input: &Input, args: &BounceArgs) -> Done {
             };
         }
     };
-    let mut done = Done::default();
+    let mut done = Done {
+        file: label,
+        ..Done::default()
+    };
     if mbox::is_mbox(&raw) {
-        // An mbox of one email is named as a file; of several, `FILE#N`.
+        // An mbox of one email is named as a file; of several, `FILE#N` (in the table and JSON).
         let several = mbox::emails(&raw).nth(1).is_some();
         for (number, email) in mbox::emails(&raw).enumerate() {
-            if several {
-                write_email(&format!("{label}#{}", number + 1), email, args, &mut done);
-            } else {
-                write_email(&label, email, args, &mut done);
-            }
+            write_email(several.then_some(number + 1), email, args, &mut done);
         }
     } else {
-        write_email(&label, &raw, args, &mut done);
+        write_email(None, &raw, args, &mut done);
     }
     done
 }
@@ -362,8 +378,12 @@ fn stream_mbox(path: &Path, args: &BounceArgs, write: &mut dyn FnMut(Done)) {
         let done: Vec<Done> = batch
             .par_iter()
             .map(|(number, email)| {
-                let mut done = Done::default();
-                write_email(&format!("{label}#{number}"), email, args, &mut done);
+                let mut done = Done {
+                    file: label.clone(),
+                    continues: *number > 1,
+                    ..Done::default()
+                };
+                write_email(Some(*number), email, args, &mut done);
                 done
             })
             .collect();
@@ -388,8 +408,13 @@ fn stream_mbox(path: &Path, args: &BounceArgs, write: &mut dyn FnMut(Done)) {
     }
 }
 
-/// Parses one email and writes it in the chosen output, counting it.
-fn write_email(label: &str, raw: &[u8], args: &BounceArgs, done: &mut Done) {
+/// Parses one email (the `number`th of an mbox of several) and writes it in the chosen output,
+/// counting it.
+fn write_email(number: Option<usize>, raw: &[u8], args: &BounceArgs, done: &mut Done) {
+    let label = match number {
+        Some(number) => format!("{}#{number}", done.file),
+        None => done.file.clone(),
+    };
     let bounce = Bounce::parse(raw);
     let summary = &mut done.summary;
     summary.emails += 1;
@@ -412,17 +437,12 @@ fn write_email(label: &str, raw: &[u8], args: &BounceArgs, done: &mut Done) {
             entry.1 += 1;
         }
     }
-    let out = &mut done.output;
     match args.output() {
-        Output::Tsv => {
-            for (index, recipient) in shown.iter().enumerate() {
-                tsv_line(out, label, index + 1, recipient);
-            }
-        }
-        Output::Json => {
-            json_line(out, label, &bounce, &shown);
-        }
-        Output::Table => table(out, label, &bounce, &shown),
+        Output::Tsv => done
+            .tsv
+            .extend(shown.iter().map(|recipient| tsv_tail(recipient))),
+        Output::Json => json_line(&mut done.output, &label, &bounce, &shown),
+        Output::Table => table(&mut done.output, &label, &bounce, &shown),
     }
 }
 
@@ -435,14 +455,12 @@ fn cell<T: ToString>(value: Option<T>) -> String {
     value.map(|value| value.to_string()).unwrap_or_default()
 }
 
-/// The ten columns: `file recipient_index recipient action status reply_code command reason
-/// hard diagnostic`.
-fn tsv_line(out: &mut String, label: &str, index: usize, recipient: &Recipient<'_>) {
+/// A TSV line after its first two columns (`file recipient_index`): `recipient action status
+/// reply_code command reason hard diagnostic`, with its line end.
+fn tsv_tail(recipient: &Recipient<'_>) -> String {
     let diagnosis = recipient.diagnosis();
-    let _ = writeln!(
-        out,
-        "{}\t{index}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
-        clean(label),
+    format!(
+        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
         clean(recipient.address()),
         recipient.action(),
         cell(recipient.status()),
@@ -451,7 +469,7 @@ fn tsv_line(out: &mut String, label: &str, index: usize, recipient: &Recipient<'
         diagnosis.reason().name(),
         diagnosis.is_hard(),
         clean(recipient.diagnostic()),
-    );
+    )
 }
 
 fn json_line(out: &mut String, label: &str, bounce: &Bounce<'_>, shown: &[&Recipient<'_>]) {
