@@ -23,7 +23,7 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
 fi
 
 # Seeds: every reply of the corpus (escapes decoded, lines joined with CRLF), its enhanced code
-# and its reply code.
+# and its reply code; whole emails for the dsn and bounce targets.
 echo "== generating seeds from tests/data/replies.txt"
 mkdir -p fuzz/corpus/reply_parse fuzz/corpus/enhanced_parse fuzz/corpus/reply_code_from_str \
     fuzz/corpus/writer fuzz/corpus/diagnosis
@@ -69,6 +69,9 @@ perl -e '
 # headers are fields too, and their delivery-status parts follow).
 mkdir -p fuzz/corpus/dsn
 cp tests/data/bounce-corpus/eml/*.eml fuzz/corpus/dsn/
+# The bounce target reads whole emails: the corpus's, and the samples of what it lacks.
+mkdir -p fuzz/corpus/bounce
+cp tests/data/bounce-corpus/eml/*.eml tests/data/bounce-samples/*.eml fuzz/corpus/bounce/
 # The diagnosis target reads any text: the replies are its seeds too.
 mkdir -p fuzz/corpus/diagnosis
 cp fuzz/corpus/reply_parse/* fuzz/corpus/diagnosis/

@@ -146,19 +146,23 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
         .position(|window| window.eq_ignore_ascii_case(needle))
 }
 
-/// An address without the `<>` some reports keep around it.
+/// An address as a report field gives it: its first line (a line that cannot start a field is
+/// read as a continuation of the one before, so a mangled field after the address would join
+/// it), without the `<>` some reports keep around it.
 fn angle_trimmed(address: Cow<'_, str>) -> Cow<'_, str> {
-    let trimmed = address.trim().trim_matches(|c| c == '<' || c == '>');
-    if trimmed.len() == address.len() {
+    let trim = |text: &str| -> (usize, usize) {
+        let line = text.split(['\r', '\n']).next().unwrap_or("");
+        let inner = line.trim().trim_matches(|c| c == '<' || c == '>');
+        let start = inner.as_ptr().addr() - text.as_ptr().addr();
+        (start, start + inner.len())
+    };
+    let (start, end) = trim(&address);
+    if start == 0 && end == address.len() {
         return address;
     }
     match address {
-        Cow::Borrowed(text) => Cow::Borrowed(text.trim().trim_matches(|c| c == '<' || c == '>')),
-        Cow::Owned(text) => Cow::Owned(
-            text.trim()
-                .trim_matches(|c| c == '<' || c == '>')
-                .to_owned(),
-        ),
+        Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
+        Cow::Owned(text) => Cow::Owned(text[start..end].to_owned()),
     }
 }
 
