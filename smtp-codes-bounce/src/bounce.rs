@@ -188,7 +188,7 @@ impl<'a> Bounce<'a> {
         // A returned message attached last is not parsed: only its header is read.
         let returned = mime::returned_part(raw);
         let report_bytes = returned.map_or(raw, |returned| &raw[..returned.cut]);
-        let Some(message) = mime::PARSER.parse(report_bytes) else {
+        let Some(message) = mime::parse(report_bytes) else {
             return Bounce::empty(Kind::NotABounce);
         };
         let mut head = Head::read(&message, raw);
@@ -359,7 +359,7 @@ impl<'a> Bounce<'a> {
         fallback_action: Action,
     ) -> bool {
         if cut {
-            let Some(whole) = mime::PARSER.parse(raw) else {
+            let Some(whole) = mime::parse(raw) else {
                 return false;
             };
             let found = delivery_status(&whole, 0, false);

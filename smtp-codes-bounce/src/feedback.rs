@@ -109,7 +109,7 @@ impl Feedback<'_> {
 /// has no `Feedback-Type`.
 pub(crate) fn read<'a>(body: &[u8], raw: &'a [u8]) -> Option<Feedback<'a>> {
     // The fields are an RFC 5322 header block: a blank line after them lets the parser stop.
-    let parsed = crate::mime::PARSER.parse_headers(body)?;
+    let parsed = crate::mime::parse_headers(body)?;
     let headers = &parsed.root_part().headers;
     let source = parsed.raw_message();
     let field = |name: &'static str| {

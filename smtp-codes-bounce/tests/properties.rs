@@ -146,3 +146,21 @@ proptest! {
         }
     }
 }
+
+/// Found by the `bounce` fuzz target: a multipart whose attached messages nest without
+/// boundaries makes `mail-parser` 0.11.9 hit a `debug_assert!` it recovers from in release
+/// builds; with debug assertions (this test's build) `Bounce::parse` must not panic either.
+#[test]
+fn a_malformed_nesting_that_trips_a_mail_parser_assertion() {
+    let raw = b"m mb0\nContent-Type: multipart/rs;\n\tboundary=\"Qm1YKRKmlKzmt4fX.1374019311/mbox.example.jp\"-\x00\n\n\
+        --Qm1YKRKmlKzmt4fX.1374019311/mbox.example.jpe\nContent-Type: message/rfc822\nnle.j\n \n\
+        Content-Type: message/rfc822\nAA\n\n\nm--Qm1YKRKmlKzmt4fX.1374019311/mbox.example.jp--\n";
+    let direct =
+        std::panic::catch_unwind(|| mail_parser::MessageParser::default().parse(raw).is_some());
+    assert_eq!(
+        direct.is_err(),
+        cfg!(debug_assertions),
+        "mail-parser's assertion changed"
+    );
+    assert_eq!(Bounce::parse(raw).kind(), Kind::NotABounce);
+}
