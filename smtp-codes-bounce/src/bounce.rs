@@ -1,6 +1,7 @@
 //! One email read as a bounce: what it is, and every recipient it reports on.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use mail_parser::{Message, MessagePart, MimeHeaders};
 use smtp_codes::dsn::{Action, DeliveryStatus};
@@ -74,7 +75,7 @@ struct Head<'a> {
     failed_recipients: Option<Cow<'a, str>>,
     /// The bounce's own addresses (`From`, `To`, `Reply-To`, `Sender`), lower case: never a
     /// failed recipient.
-    own: Vec<String>,
+    own: HashSet<String>,
     /// Where the bounce was delivered: `To`, `Delivered-To`, `X-Original-To`, `Envelope-To`.
     envelope_recipient: Option<Cow<'a, str>>,
 }
@@ -118,7 +119,7 @@ impl<'a> Head<'a> {
         let null_sender = raw_values(root, source, "Return-Path")
             .next()
             .is_some_and(|value| value.trim_ascii() == b"<>");
-        let mut own = Vec::new();
+        let mut own = HashSet::new();
         for address in [
             message.from(),
             message.to(),
@@ -130,7 +131,7 @@ impl<'a> Head<'a> {
         {
             for addr in address.iter() {
                 if let Some(email) = addr.address() {
-                    own.push(email.to_ascii_lowercase());
+                    own.insert(email.to_ascii_lowercase());
                 }
             }
         }
@@ -199,7 +200,7 @@ impl<'a> Bounce<'a> {
         };
         // The returned message's envelope sender is the bounce's own address too.
         if let Some(sender) = original.envelope_sender.as_deref() {
-            head.own.push(sender.to_ascii_lowercase());
+            head.own.insert(sender.to_ascii_lowercase());
         }
         let mut bounce = Bounce {
             kind: Kind::NotABounce,
@@ -500,7 +501,7 @@ impl<'a> Bounce<'a> {
         // Exim lists the failed addresses in `X-Failed-Recipients`: a text that names others
         // too (aliases, the sender) keeps those it lists.
         if let Some(listed) = head.failed_recipients.as_deref() {
-            let listed: Vec<String> = listed
+            let listed: HashSet<String> = listed
                 .split(',')
                 .map(|address| {
                     address
@@ -544,14 +545,19 @@ impl<'a> Bounce<'a> {
                 date.clone(),
             ));
         }
+        // The section each address is listed under, when the format has sections: both lists are
+        // in text order, read once together.
+        let mut next_signature = 0;
+        let mut section = None;
         for mention in &mentions {
-            // The section the address is listed under, when the format has sections.
-            let action = signatures
-                .iter()
-                .take_while(|found| found.at <= mention.at)
-                .filter_map(|found| section_action(found.signature.says))
-                .last()
-                .unwrap_or(default_action);
+            while let Some(found) = signatures
+                .get(next_signature)
+                .filter(|found| found.at <= mention.at)
+            {
+                section = section_action(found.signature.says).or(section);
+                next_signature += 1;
+            }
+            let action = section.unwrap_or(default_action);
             let command =
                 command_in(&mention.diagnostic).or_else(|| transcript.command_for(mention.address));
             recipients.push(text_recipient(

@@ -39,6 +39,9 @@ pub(crate) fn recipients<'a>(
     let arrival = per_message
         .arrival_date()
         .map(|date| keep_bytes(raw, date.trim_ascii()));
+    // The whole text on one line, for the recipients the text has no paragraph about: built
+    // once, when the first one needs it.
+    let mut whole: Option<String> = None;
     let mut found = Vec::new();
     for (index, recipient) in report.recipients().enumerate() {
         let stated = recipient.action();
@@ -97,7 +100,8 @@ pub(crate) fn recipients<'a>(
             .or_else(|| context.transcript.command_for(&address))
             .or_else(|| command_in(&diagnostic));
         // Without a paragraph about the address (a Sendmail transcript, say): the whole text.
-        let context_text = paragraph.unwrap_or_else(|| squeeze_truncated(text));
+        let context_text = paragraph
+            .unwrap_or_else(|| whole.get_or_insert_with(|| squeeze_truncated(text)).clone());
         let diagnosis = diagnose(
             Some(recipient.diagnose(command)),
             reply_code,

@@ -2,7 +2,7 @@
 //! in it, and the recipients a text names, read with general patterns (not one per server).
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
 use smtp_codes::dsn::DeliveryStatus;
@@ -256,9 +256,9 @@ pub(crate) struct Mention<'t> {
 ///   paragraphs, Exim's indented address and its `SMTP error from remote mail server after RCPT
 ///   TO:<x>: host ...: 550 ...`, Sendmail's transcript lines, Exchange's `address on date`
 ///   blocks and the providers' "delivery to the following recipient failed" paragraphs.
-pub(crate) fn mentions<'t>(text: &'t str, own: &[String]) -> Vec<Mention<'t>> {
+pub(crate) fn mentions<'t>(text: &'t str, own: &HashSet<String>) -> Vec<Mention<'t>> {
     let mut found: Vec<(usize, &'t str)> = Vec::new();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut line_start = 0;
     let mut scanned = 0;
     for (offset, address) in addresses(text) {
@@ -276,11 +276,7 @@ pub(crate) fn mentions<'t>(text: &'t str, own: &[String]) -> Vec<Mention<'t>> {
         {
             continue;
         }
-        // A bounce names few recipients; past a few thousand, the rest are not tracked for
-        // duplicates (which keeps the scan linear).
-        if seen.len() < 4096 {
-            seen.push(lower);
-        }
+        seen.insert(lower);
         found.push((offset, address));
     }
     let mut mentions = Vec::with_capacity(found.len());
@@ -423,7 +419,7 @@ mod tests {
                     postmaster@example.org\n\
                     <dave@example.net>:\n(generated from eve@example.net)\n552 full\n\
                     alice@example.org wrote\n";
-        let own = vec!["alice@example.org".to_string()];
+        let own = HashSet::from(["alice@example.org".to_string()]);
         let found = mentions(text, &own);
         let addresses: Vec<&str> = found.iter().map(|mention| mention.address).collect();
         assert_eq!(addresses, ["bob@example.com", "dave@example.net"]);
