@@ -108,7 +108,7 @@ pub(crate) fn report_text<'a>(message: &Message<'_>, raw: &'a [u8]) -> ReportTex
 /// Whether a part is an attachment (`Content-Disposition: attachment`), not a body.
 fn is_attachment(part: &MessagePart<'_>) -> bool {
     part.content_disposition()
-        .is_some_and(|disposition| disposition.is_attachment())
+        .is_some_and(mail_parser::ContentType::is_attachment)
 }
 
 /// HTML as text: tags dropped (each leaves a space), the common entities decoded.
@@ -162,7 +162,7 @@ pub(crate) fn returned_at(text: &str) -> usize {
     text.len()
 }
 
-/// A delivery status report written into the text (Amazon WorkMail's "Technical report:", or a
+/// A delivery status report written into the text (Amazon `WorkMail`'s "Technical report:", or a
 /// report part whose MIME boundary does not match and so reads as text): the fields from the
 /// first line that starts with `Reporting-MTA:`, `Final-Recipient:` or `Original-Recipient:`,
 /// when a recipient block there names an address and an `Action` or a `Status`.
@@ -180,7 +180,7 @@ pub(crate) fn inline_report(text: &str) -> Option<DeliveryStatus<'_>> {
         }
         at += line.len();
     }
-    let report = DeliveryStatus::parse_prefix(text[start?..].as_bytes())
+    let report = DeliveryStatus::parse_prefix(&text.as_bytes()[start?..])
         .ok()?
         .report;
     report
