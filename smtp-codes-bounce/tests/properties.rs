@@ -3,6 +3,8 @@
 //! invented (every address reported occurs in the email), a delay warning reports no failed
 //! recipient, the same email gives the same answer, and the owned copy is equal.
 
+use std::fmt::Write;
+
 use proptest::prelude::*;
 use smtp_codes::dsn::Action;
 use smtp_codes_bounce::{Bounce, Kind};
@@ -87,12 +89,12 @@ fn email() -> impl Strategy<Value = String> {
         }
         let mut dsn = String::from("Reporting-MTA: dns; mx.example.org\n\n");
         for (address, action, status) in blocks {
-            dsn.push_str(&format!("Final-Recipient: rfc822; {address}\n"));
+            let _ = writeln!(dsn, "Final-Recipient: rfc822; {address}");
             if !action.is_empty() {
-                dsn.push_str(&format!("Action: {action}\n"));
+                let _ = writeln!(dsn, "Action: {action}");
             }
             if !status.is_empty() {
-                dsn.push_str(&format!("Status: {status}\n"));
+                let _ = writeln!(dsn, "Status: {status}");
             }
             dsn.push('\n');
         }
