@@ -76,6 +76,7 @@ const F: Action = Action::Failed;
 const D: Action = Action::Delayed;
 
 #[test]
+#[allow(clippy::too_many_lines)] // A table of cases, one email each.
 fn text_bounces_of_each_format() {
     use TextFormat as T;
     let text = |format| Some(Format::Text(format));
@@ -349,6 +350,7 @@ fn a_text_recipient_is_diagnosed_from_its_own_paragraph() {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // A table of cases, one email each.
 fn samples_of_what_the_corpus_lacks() {
     use TextFormat as T;
     let cases = [
