@@ -406,6 +406,14 @@ fn samples_of_what_the_corpus_lacks() {
             format: Some(Format::Text(T::Sendmail)),
             recipients: &[("carol@down.example", D, None, None, None)],
         },
+        // Exchange: "Delivery is delayed to these recipients or groups:" / "carol@down.example"
+        // ... "Remote Server at mx.down.example returned '400 4.4.7 Message delayed'".
+        Case {
+            file: "exchange-delay-warning.eml",
+            kind: Kind::DelayWarning,
+            format: Some(Format::Text(T::Exchange)),
+            recipients: &[("carol@down.example", D, Some("4.4.7"), Some(400), None)],
+        },
         // Mailman: the list refused the post; the text names no address, the returned
         // message's To is the list's.
         Case {
