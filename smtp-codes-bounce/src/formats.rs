@@ -71,6 +71,9 @@ const HARAKA: &str = "Haraka config/outbound.bounce_message";
 const EXCHANGE: &str = "Microsoft Learn, Exchange Online: Email non-delivery reports (NDR layout)";
 const EXCHANGE_2003: &str =
     "Microsoft KB 284204, Delivery status notifications in Exchange Server (2000, 2003)";
+const DOVECOT: &str = "Dovecot src/lib-lda/lda-settings.c: rejection_reason's default, \
+    \"Your message to <%t> was automatically rejected:%n%r\"";
+const CYRUS: &str = "Cyrus imap/lmtp_sieve.c: send_rejection()";
 const MAILMAN: &str = "Mailman 3 src/mailman/templates (list:user:notice:rejected, :hold)";
 const SYMPA: &str = "Sympa default/mail_tt2/delivery_status_notification.tt2";
 const GMAIL: &str = "Gmail's bounces as sent (the corpus's lhost-gmail-*.eml, BSD-2)";
@@ -416,6 +419,19 @@ pub(crate) const SIGNATURES: &[Signature] = &[
         Some(F::AmazonSes),
         Failed,
         SES,
+    ),
+    // Sieve's `reject` (RFC 5429), sent as a report of the refusal.
+    sig(
+        "was automatically rejected:",
+        Some(F::SieveReject),
+        Failed,
+        DOVECOT,
+    ),
+    sig(
+        "your message was automatically rejected by sieve",
+        Some(F::SieveReject),
+        Failed,
+        CYRUS,
     ),
     // Mailing lists.
     sig(

@@ -172,6 +172,9 @@ pub enum TextFormat {
     Yahoo,
     /// Amazon SES and `WorkMail`'s text bounce.
     AmazonSes,
+    /// A Sieve `reject` (RFC 5429) by Dovecot or Cyrus ("Your message to <...> was
+    /// automatically rejected:").
+    SieveReject,
     /// Mailman's notices to a poster (a rejection, or a message held for moderation).
     Mailman,
     /// Sympa's notice to a poster.
@@ -199,6 +202,7 @@ impl TextFormat {
             TextFormat::Gmail => "gmail",
             TextFormat::Yahoo => "yahoo",
             TextFormat::AmazonSes => "amazon-ses",
+            TextFormat::SieveReject => "sieve-reject",
             TextFormat::Mailman => "mailman",
             TextFormat::Sympa => "sympa",
             TextFormat::Unknown => "text",

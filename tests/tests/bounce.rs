@@ -414,6 +414,15 @@ fn samples_of_what_the_corpus_lacks() {
             format: Some(Format::Text(T::Exchange)),
             recipients: &[("carol@down.example", D, Some("4.4.7"), Some(400), None)],
         },
+        // Dovecot's Sieve reject: "Your message to <bob@example.com> was automatically
+        // rejected:" / "Quota exceeded (mailbox for user is full)"; marked `auto-replied
+        // (rejected)`, a bounce all the same.
+        Case {
+            file: "sieve-reject-dovecot.eml",
+            kind: Kind::Failure,
+            format: Some(Format::Text(T::SieveReject)),
+            recipients: &[("bob@example.com", F, None, None, None)],
+        },
         // Mailman: the list refused the post; the text names no address, the returned
         // message's To is the list's.
         Case {
