@@ -302,8 +302,10 @@ impl<'a> Bounce<'a> {
         let bounce_words =
             words.bounce || head.subject.as_deref().is_some_and(formats::says_bounce);
         // Mail systems send reports; people send automatic replies. Some reports are marked
-        // `auto-replied` (Google's), so the sender decides first.
-        if head.from_mail_system && bounce_words {
+        // `auto-replied` (Google's), so the sender decides first. A mail system writing with the
+        // null sender reports a delivery whatever its language (Exchange's localized
+        // subjects: "Unzustellbar:", "Non remis :").
+        if head.from_mail_system && (bounce_words || head.null_sender) {
             if !self.read_text(
                 raw,
                 head,
