@@ -34,6 +34,19 @@ pub(crate) fn parse_headers(raw: &[u8]) -> Option<Message<'_>> {
     guarded(|| PARSER.parse_headers(raw))
 }
 
+/// The parser for a returned message's header: only `Subject` is decoded; the other fields are
+/// read as sent, through their offsets.
+static ORIGINAL_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .header_text(HeaderName::Subject)
+        .default_header_ignore()
+});
+
+/// A returned message's header block (see [`parse`]).
+pub(crate) fn parse_original_headers(raw: &[u8]) -> Option<Message<'_>> {
+    guarded(|| ORIGINAL_PARSER.parse_headers(raw))
+}
+
 #[cfg(debug_assertions)]
 fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a>> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))

@@ -166,7 +166,7 @@ pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> 
             Some(part) => part.contents(),
             None => returned.trim_start().as_bytes(),
         };
-        if let Some(parsed) = crate::mime::parse_headers(block) {
+        if let Some(parsed) = crate::mime::parse_original_headers(block) {
             fill(&mut original, &parsed, raw);
         }
     }
@@ -176,7 +176,7 @@ pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> 
 /// The identifiers in a returned message's header block (the body of a `message/rfc822` part).
 pub(crate) fn read_header<'a>(block: &[u8], raw: &'a [u8]) -> Original<'a> {
     let mut original = Original::default();
-    if let Some(parsed) = crate::mime::parse_headers(block) {
+    if let Some(parsed) = crate::mime::parse_original_headers(block) {
         fill(&mut original, &parsed, raw);
     }
     original
