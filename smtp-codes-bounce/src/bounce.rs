@@ -237,11 +237,11 @@ impl<'a> Bounce<'a> {
         }
     }
 
-    /// Decides what the email is, in this order: a feedback report; a delivery status report;
-    /// an SES notification; a challenge-response request; a known server's text bounce; an
-    /// automatic reply; a forward by a person; a report inside an attached bounce; a text bounce
-    /// the general rules read (from a mail system or the null sender, in words that report a
-    /// delivery problem). Anything else is not a bounce.
+    /// Decides what the email is, in the order the crate docs give ("What is read"): a feedback
+    /// report; a delivery status report; an SES notification; a challenge-response request or a
+    /// forward by a person; a report written into the text; a known server's text bounce; a
+    /// mail system's report in other words; an automatic reply; what the null sender or
+    /// `X-Failed-Recipients` reports. Anything else is not a bounce.
     fn read(
         &mut self,
         message: &Message<'_>,

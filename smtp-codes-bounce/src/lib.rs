@@ -41,17 +41,20 @@
 //!    answered, for one); a failure, a delay warning or a success report by the recipients'
 //!    `Action`;
 //! 3. Amazon SES's JSON notification (bounce, complaint, delivery);
-//! 4. a challenge-response request ([`AutoReply::ChallengeResponse`]), or a person's forward;
-//! 5. the text bounce of a known server or provider ([`TextFormat`]: qmail, Exim, Postfix,
-//!    Sendmail, Courier, `OpenSMTPD`, Exchange, Gmail, Yahoo, Mailman, ...), known by the fixed
-//!    texts of its source or documented format, which also say whether the recipients listed
-//!    after them failed or are delayed;
-//! 6. an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, vacation subjects);
-//! 7. a report inside an attached message, or a text bounce in no known format, when the email
-//!    comes from a mail system (`MAILER-DAEMON`, the null sender) and its words report a delivery
-//!    problem; recipients are then read with general rules (the addresses the text names, and
-//!    the words after each);
-//! 8. anything else is [`Kind::NotABounce`].
+//! 4. a challenge-response request ([`AutoReply::ChallengeResponse`]), or a person's forward
+//!    (`Fwd:` from someone other than a mail system): not a bounce, whatever it quotes;
+//! 5. a report written into the text (the fields of RFC 3464 in the text part);
+//! 6. the text bounce of a known server or provider ([`TextFormat`]: qmail, Exim, Postfix,
+//!    Sendmail, Courier, `OpenSMTPD`, Exchange, Gmail, Yahoo, Mailman, Sieve rejects, ...), known
+//!    by the fixed texts of its source or documented format, which also say whether the
+//!    recipients listed after them failed or are delayed (a delay warning's are `delayed`);
+//! 7. from a mail system (`MAILER-DAEMON`, `postmaster`, "Mail Delivery System") in words that
+//!    report a delivery problem, or with the null sender: a text bounce in no known format (or a
+//!    report inside an attached message), read with general rules (the addresses the text names,
+//!    and the words after each);
+//! 8. an automatic reply (RFC 3834 `Auto-Submitted: auto-replied`, vacation subjects);
+//! 9. with the null sender or Exim's `X-Failed-Recipients`: as 7;
+//! 10. anything else is [`Kind::NotABounce`].
 //!
 //! Only a [`Kind::Failure`]'s recipients whose diagnosis is hard should be suppressed: a delay
 //! warning, a complaint or a vacation notice never says an address is bad.
