@@ -1,235 +1,55 @@
-//! Explains SMTP replies and reply codes.
+//! Explains SMTP replies with the library's API: the code, its class, the retry advice and, for a
+//! failure, the bounce diagnosis. The command-line tool (`cargo install --path smtp-codes-cli`,
+//! then `smtp-codes explain`) does more: enhanced status titles, EHLO capabilities, standard
+//! input.
 //!
 //! ```text
-//! cargo run --example explain -- 550
-//! cargo run --example explain -- "550 5.1.1 <bob@example.com>: Recipient address rejected" 421 571
+//! cargo run --example explain -- 550 "421 4.7.0 Try again later"
 //! cargo run --example explain -- --after rcpt 552
-//! printf '250-mx.example.com\r\n250 SIZE 1000\r\n' | cargo run --example explain
 //! ```
-//!
-//! Each argument is a reply code or a whole reply line; with no argument, replies are read from
-//! standard input. Every failure also gets its bounce diagnosis: the reason, hard or soft, and
-//! the rule that decided. `--after COMMAND` gives the advice for a reply to that command: a verb
-//! in any case (`rcpt`, `MAIL`, `starttls`, ...) or `greeting` / `end-of-data`, as `Command`'s
-//! `FromStr` reads it.
-//!
-//! A reply to EHLO or LHLO is also read as the server's capabilities, each with the IANA
-//! registry's description: with `--after ehlo` (or `lhlo`), and without `--after` when the reply
-//! looks like one: a `250` reply of several lines, at least one of which starts with a registered
-//! extension keyword (`250-SIZE 1000`, `250 PIPELINING`).
 
-use std::io::Read;
 use std::process::ExitCode;
 
-use smtp_codes::{
-    advice::Decision, ehlo::MessageSize, enhanced::Subject, Class, Command, Ehlo, EnhancedStatus,
-    Outcome, Reply,
-};
-
-/// What to do, in words.
-fn advice(outcome: Outcome) -> String {
-    let action = match outcome.decision() {
-        Decision::Success => "success: the command was accepted",
-        Decision::Continue => "continue: send what the server asks for",
-        Decision::RetryLater => "retry later: the condition is temporary",
-        Decision::FailPermanently => "fail: do not retry the same request",
-        _ => "unknown",
-    };
-    if outcome.is_closing() {
-        format!("{action}; the session is over (send QUIT, reconnect for more)")
-    } else {
-        action.to_owned()
-    }
-}
-
-/// Text in any encoding: shown as UTF-8 where it is, escaped where it is not.
-fn shown(bytes: &[u8]) -> String {
-    let mut shown = String::new();
-    for chunk in bytes.utf8_chunks() {
-        shown.push_str(chunk.valid());
-        shown.extend(chunk.invalid().iter().map(|byte| format!("\\x{byte:02x}")));
-    }
-    shown
-}
-
-/// Whether to read the reply as a reply to EHLO: told so, or, when not told what it answers, a
-/// `250` reply of several lines with at least one registered extension keyword.
-fn is_ehlo_reply<'a>(reply: &Reply<'a>, after: Option<Command>) -> Option<Ehlo<'a>> {
-    let ehlo = Ehlo::parse(reply).ok()?;
-    let told = matches!(after, Some(Command::Ehlo | Command::Lhlo));
-    let looks = after.is_none()
-        && reply.line_count() > 1
-        && ehlo
-            .capabilities()
-            .any(|capability| capability.extension().is_some());
-    (told || looks).then_some(ehlo)
-}
-
-/// The server's domain and each capability with the registry's description.
-fn explain_capabilities(ehlo: &Ehlo<'_>) {
-    println!("  server:    {}", shown(ehlo.domain()));
-    if ehlo.capabilities().next().is_none() {
-        println!("  capabilities: none (a one-line reply to EHLO/LHLO)");
-        return;
-    }
-    println!("  capabilities (reply to EHLO/LHLO):");
-    for capability in ehlo.capabilities() {
-        let line = shown(capability.line());
-        let Some(extension) = capability.extension() else {
-            println!("    {line:<28} not in the IANA registry");
-            continue;
-        };
-        let mut meaning = format!("{} ({})", extension.description(), extension.reference());
-        if extension == smtp_codes::Extension::Size {
-            let size = match ehlo.size() {
-                Some(MessageSize::Maximum(octets)) => format!(": at most {octets} octets"),
-                Some(MessageSize::NoFixedMaximum) => ": no fixed maximum".to_owned(),
-                _ => ": malformed number".to_owned(),
-            };
-            meaning.push_str(&size);
-        }
-        if capability.is_equals_form() {
-            meaning.push_str("; the pre-standard `=` form");
-        }
-        println!("    {line:<28} {meaning}");
-    }
-}
-
-/// Prints the reply as sent, then what it means.
-fn explain(reply: &Reply<'_>, after: Option<Command>) {
-    for line in reply.as_bytes().split_inclusive(|&byte| byte == b'\n') {
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        println!("{}", shown(line));
-    }
-    let code = reply.code();
-    let class = reply.class();
-    if let Some(known) = reply.reply_code() {
-        println!("  code:      {known} ({})", known.reference());
-    } else {
-        let kind = match class {
-            Class::TransientNegativeCompletion => "transient",
-            Class::PermanentNegativeCompletion => "permanent",
-            _ => "positive",
-        };
-        println!("  code:      {code} (not in the table: an unknown {kind} code, decided by its first digit)");
-    }
-    println!("  class:     {}yz {class}", class.digit());
-    if let Some(category) = reply.category() {
-        println!("  category:  x{}z {category}", category.digit());
-    } else {
-        println!(
-            "  category:  none (second digit {} is above 5)",
-            code / 10 % 10
-        );
-    }
-    if let Some(enhanced) = reply.enhanced() {
-        let title = enhanced
-            .status()
-            .map_or("not in the IANA registry", EnhancedStatus::title);
-        let subject = enhanced
-            .subject_kind()
-            .map_or("unknown subject", Subject::name);
-        println!(
-            "  enhanced:  {enhanced} {title} ({}; {subject})",
-            enhanced.class()
-        );
-    }
-    if let Some(ehlo) = is_ehlo_reply(reply, after) {
-        explain_capabilities(&ehlo);
-    }
-    if let Some(command) = after {
-        println!(
-            "  advice:    after {command}: {}",
-            advice(reply.outcome(command))
-        );
-    } else {
-        println!("  advice:    {}", advice(reply.outcome(Command::Noop)));
-        if code == 552 {
-            println!("             (in reply to RCPT: too many recipients, retry later: RFC 5321 §4.5.3.1.10)");
-        }
-    }
-    // Only failures have a bounce reason; a positive reply has nothing to diagnose.
-    if matches!(
-        class,
-        Class::TransientNegativeCompletion | Class::PermanentNegativeCompletion
-    ) {
-        let diagnosis = reply.diagnose(after);
-        let verdict = if diagnosis.is_hard() {
-            "hard: suppress the address"
-        } else {
-            "soft: keep the address"
-        };
-        println!(
-            "  reason:    {} ({verdict}): {}",
-            diagnosis.reason(),
-            diagnosis.reason().description()
-        );
-        println!("  evidence:  {}", diagnosis.evidence());
-    }
-    println!();
-}
-
-/// Explains every reply in `input`; `false` when some part is not a reply.
-fn explain_all(mut input: &[u8], after: Option<Command>) -> bool {
-    while !input.is_empty() {
-        match Reply::parse(input) {
-            Ok((reply, used)) => {
-                explain(&reply, after);
-                input = &input[used..];
-            }
-            Err(err) => {
-                eprintln!("not a reply: {err}");
-                return false;
-            }
-        }
-    }
-    true
-}
+use smtp_codes::{advice::Decision, Command, Reply};
 
 fn main() -> ExitCode {
-    let mut args: Vec<Vec<u8>> = std::env::args_os()
-        .skip(1)
-        .map(|arg| arg.as_encoded_bytes().to_vec())
-        .collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
     let mut after = None;
-    if let Some(index) = args.iter().position(|arg| arg == b"--after") {
-        let name = args
-            .get(index + 1)
-            .map(|name| String::from_utf8_lossy(name).into_owned());
-        let Some(command) = name
-            .as_deref()
+    if let Some(at) = args.iter().position(|arg| arg == "--after") {
+        let Some(command) = args
+            .get(at + 1)
             .and_then(|name| name.parse::<Command>().ok())
         else {
-            let names: Vec<&str> = Command::ALL
-                .iter()
-                .map(|command| command.as_str())
-                .collect();
-            eprintln!("--after takes a command: {}", names.join(", "));
+            eprintln!("--after takes a command: rcpt, mail, data, greeting, end-of-data, ...");
             return ExitCode::from(2);
         };
         after = Some(command);
-        args.drain(index..index + 2);
+        args.drain(at..at + 2);
     }
-    let mut ok = true;
-    if args.is_empty() {
-        let mut input = Vec::new();
-        if let Err(err) = std::io::stdin().read_to_end(&mut input) {
-            eprintln!("cannot read standard input: {err}");
-            return ExitCode::FAILURE;
+    let mut status = ExitCode::SUCCESS;
+    for arg in &args {
+        // A code alone is a reply without text.
+        let line = format!("{arg}\r\n");
+        let Ok((reply, _)) = Reply::parse(line.as_bytes()) else {
+            eprintln!("not a reply: {arg}");
+            status = ExitCode::FAILURE;
+            continue;
+        };
+        println!("{arg}");
+        println!("  class:  {}", reply.class());
+        let decision = match reply.outcome(after.unwrap_or(Command::Noop)).decision() {
+            Decision::Success => "success",
+            Decision::Continue => "continue",
+            Decision::RetryLater => "retry later",
+            Decision::FailPermanently => "fail",
+            _ => "unknown",
+        };
+        println!("  advice: {decision}");
+        if reply.class().digit() >= 4 {
+            let diagnosis = reply.diagnose(after);
+            let verdict = if diagnosis.is_hard() { "hard" } else { "soft" };
+            println!("  reason: {} ({verdict})", diagnosis.reason());
         }
-        ok = explain_all(&input, after);
     }
-    for mut arg in args {
-        // An argument is one reply line, or a code alone.
-        if !arg.ends_with(b"\n") {
-            arg.extend_from_slice(b"\r\n");
-        }
-        ok &= explain_all(&arg, after);
-    }
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
+    status
 }

@@ -10,7 +10,7 @@
 //! Reads the corpus: `$BOUNCE_CORPUS`, else `tests/data/bounce-corpus`.
 //! Run: `cargo bench -p smtp-codes-tests --bench dsn -- --warm-up-time 1 --measurement-time 3`.
 
-#[path = "../examples/bounce/corpus.rs"]
+#[path = "../tests/bounce_common/mod.rs"]
 mod corpus;
 
 use std::hint::black_box;

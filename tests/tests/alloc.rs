@@ -11,7 +11,7 @@ use smtp_codes::dsn::DeliveryStatus;
 use smtp_codes::Reply;
 use smtp_codes_tests::corpus;
 
-#[path = "../examples/bounce/corpus.rs"]
+#[path = "bounce_common/mod.rs"]
 #[allow(dead_code)]
 mod bounce_corpus;
 

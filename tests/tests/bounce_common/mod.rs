@@ -1,5 +1,5 @@
-//! Where the bounce corpus is, and its delivery-status parts: shared by the `bounce` example's
-//! corpus test, the `dsn` bench and the allocation test, which include this file.
+//! Where the bounce corpus is, and its delivery-status parts: shared by the bounce tests
+//! (`bounce.rs`), the `dsn` bench and the allocation test, which include this file.
 
 use std::path::PathBuf;
 

@@ -1,0 +1,287 @@
+//! How `mail-parser` is asked to read a bounce: only the header fields this crate uses are
+//! parsed, and a returned message attached last is left out of the parse (its header is read on
+//! its own): a bounce's size is mostly the message it returns, which nothing here needs decoded.
+
+use std::sync::LazyLock;
+
+use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders};
+use memchr::memmem;
+
+/// The parser for bounces: MIME fields (structure and decoding), the fields whose decoded
+/// values are used (`Subject`, the address fields); every other field is skipped, its bytes
+/// still reachable through its offsets.
+pub(crate) static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .header_text(HeaderName::Subject)
+        .header_address(HeaderName::From)
+        .header_address(HeaderName::To)
+        .header_address(HeaderName::ReplyTo)
+        .header_address(HeaderName::Sender)
+        .default_header_ignore()
+});
+
+/// `PARSER` on an email. `mail-parser` 0.11.9 has `debug_assert!(false)` on structures it
+/// recovers from (`parsers/message.rs`: "Invalid part ID", found by the `bounce` fuzz target on
+/// a malformed nesting of multiparts and attached messages); built with debug assertions, a
+/// panic there is an email it could not read, not a crash of the caller.
+pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
+    guarded(|| PARSER.parse(raw))
+}
+
+/// `PARSER` on a header block alone (see [`parse`]).
+pub(crate) fn parse_headers(raw: &[u8]) -> Option<Message<'_>> {
+    guarded(|| PARSER.parse_headers(raw))
+}
+
+/// The parser for a returned message's header: only `Subject` is decoded; the other fields are
+/// read as sent, through their offsets.
+static ORIGINAL_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .header_text(HeaderName::Subject)
+        .default_header_ignore()
+});
+
+/// A returned message's header block (see [`parse`]).
+pub(crate) fn parse_original_headers(raw: &[u8]) -> Option<Message<'_>> {
+    guarded(|| ORIGINAL_PARSER.parse_headers(raw))
+}
+
+#[cfg(debug_assertions)]
+fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a>> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(parse))
+        .ok()
+        .flatten()
+}
+
+#[cfg(not(debug_assertions))]
+fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a>> {
+    parse()
+}
+
+/// The parser for a header block alone: only `Content-Type`.
+static HEADER_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .header_content_type(HeaderName::ContentType)
+        .default_header_ignore()
+});
+
+/// A bounce whose last MIME part returns the original message (`message/rfc822`,
+/// `message/global`, `text/rfc822-headers`, as RFC 6522 §3 places it): where that part starts,
+/// and where its body (the returned header) starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Returned {
+    /// Where the part's boundary line starts: the email up to here holds the report.
+    pub(crate) cut: usize,
+    /// Where the part's body starts.
+    pub(crate) body: usize,
+}
+
+/// Finds the returned message attached as the last part of a top-level multipart; `None` when
+/// there is none (or the structure is not plain enough to tell without parsing it).
+pub(crate) fn returned_part(raw: &[u8]) -> Option<Returned> {
+    let boundary = multipart_boundary(raw)?;
+    let mut delimiter = Vec::with_capacity(boundary.len() + 3);
+    delimiter.extend_from_slice(b"\n--");
+    delimiter.extend_from_slice(boundary);
+    let finder = memmem::Finder::new(&delimiter);
+    let mut last_part = None;
+    for at in finder.find_iter(raw) {
+        let line = at + 1;
+        let after = line + delimiter.len() - 1;
+        if raw.get(after..after + 2) == Some(b"--") {
+            // The closing delimiter.
+            break;
+        }
+        last_part = Some(line);
+    }
+    let start = last_part?;
+    let headers_start = start + raw[start..].iter().position(|&b| b == b'\n')? + 1;
+    let part = guarded(|| HEADER_PARSER.parse_headers(&raw[headers_start..]))?;
+    let returned = part.root_part().content_type().is_some_and(|content_type| {
+        let subtype = content_type.subtype().unwrap_or("");
+        (content_type.ctype().eq_ignore_ascii_case("message")
+            && (subtype.eq_ignore_ascii_case("rfc822") || subtype.eq_ignore_ascii_case("global")))
+            || (content_type.ctype().eq_ignore_ascii_case("text")
+                && subtype.eq_ignore_ascii_case("rfc822-headers"))
+    });
+    if !returned || is_encoded(&part) {
+        return None;
+    }
+    let body = headers_start + header_block_len(&raw[headers_start..]);
+    // The line break before the delimiter belongs to it (RFC 2046 §5.1.1).
+    let lf = start - 1;
+    let cut = if lf > 0 && raw[lf - 1] == b'\r' {
+        lf - 1
+    } else {
+        lf
+    };
+    Some(Returned { cut, body })
+}
+
+/// The `boundary` parameter of the top-level `Content-Type` when it is a `multipart/` one: the
+/// header block is scanned line by line (folded lines joined), the parameter read as a quoted
+/// string or a token. `None` for anything less plain (then nothing is cut).
+fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
+    let mut at = 0;
+    while at < raw.len() {
+        let mut end = raw[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(raw.len(), |lf| at + lf + 1);
+        let line = &raw[at..end];
+        if line.trim_ascii().is_empty() {
+            return None;
+        }
+        let name = b"content-type:";
+        if line.len() > name.len() && line[..name.len()].eq_ignore_ascii_case(name) {
+            // The field's value, with its folded continuation lines.
+            while end < raw.len() && matches!(raw[end], b' ' | b'\t') {
+                end = raw[end..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map_or(raw.len(), |lf| end + lf + 1);
+            }
+            let value = raw[at + name.len()..end].trim_ascii();
+            if value.len() < 10 || !value[..10].eq_ignore_ascii_case(b"multipart/") {
+                return None;
+            }
+            return boundary_parameter(value);
+        }
+        at = end;
+    }
+    None
+}
+
+/// The `boundary` parameter of a `Content-Type` value.
+fn boundary_parameter(value: &[u8]) -> Option<&[u8]> {
+    let key = b"boundary=";
+    let start = value
+        .windows(key.len())
+        .position(|window| window.eq_ignore_ascii_case(key))?;
+    // Not the end of another parameter's name (`xboundary=`).
+    if start > 0 && !matches!(value[start - 1], b';' | b' ' | b'\t' | b'\r' | b'\n') {
+        return None;
+    }
+    let rest = &value[start + key.len()..];
+    let boundary = if rest.first() == Some(&b'"') {
+        let close = rest[1..].iter().position(|&b| b == b'"')?;
+        &rest[1..=close]
+    } else {
+        let end = rest
+            .iter()
+            .position(|&b| b == b';' || b.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        &rest[..end]
+    };
+    (!boundary.is_empty() && !boundary.contains(&b'\\')).then_some(boundary)
+}
+
+/// The length of the header block at the start of `block`, with the blank line that ends it.
+fn header_block_len(block: &[u8]) -> usize {
+    let mut at = 0;
+    while at < block.len() {
+        let end = block[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(block.len(), |lf| at + lf + 1);
+        if block[at..end].trim_ascii().is_empty() {
+            return end;
+        }
+        at = end;
+    }
+    block.len()
+}
+
+/// Whether a part's body is transfer-encoded (then its header is not readable as it lies).
+fn is_encoded(part: &Message<'_>) -> bool {
+    let source = part.raw_message();
+    part.root_part().headers.iter().any(|header| {
+        header
+            .name
+            .as_str()
+            .eq_ignore_ascii_case("content-transfer-encoding")
+            && source
+                .get(header.offset_start as usize..header.offset_end as usize)
+                .is_some_and(|value| {
+                    let value = value.trim_ascii();
+                    value.eq_ignore_ascii_case(b"base64")
+                        || value.eq_ignore_ascii_case(b"quoted-printable")
+                })
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_last_part_returning_the_message_is_found() {
+        let raw = b"Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n\
+                    --b\r\nContent-Type: text/plain\r\n\r\nreport\r\n\
+                    --b\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; a\r\n\r\n\
+                    --b\r\nContent-Type: message/rfc822\r\n\r\nSubject: original\r\n\r\nbody\r\n--b--\r\n";
+        let returned = returned_part(raw).unwrap();
+        assert!(
+            raw[..returned.cut].ends_with(b"Reporting-MTA: dns; a\r\n"),
+            "{:?}",
+            String::from_utf8_lossy(&raw[..returned.cut])
+        );
+        assert!(raw[returned.body..].starts_with(b"Subject: original"));
+    }
+
+    #[test]
+    fn boundaries() {
+        let cases: &[(&[u8], Option<&[u8]>)] = &[
+            (
+                b"multipart/report; report-type=delivery-status;\r\n\tboundary=\"A1/b.c\"",
+                Some(b"A1/b.c"),
+            ),
+            (b"multipart/mixed; boundary=simple", Some(b"simple")),
+            (
+                b"multipart/mixed; BOUNDARY=simple; charset=x",
+                Some(b"simple"),
+            ),
+            (b"multipart/mixed; xboundary=no", None),
+            (b"multipart/mixed", None),
+        ];
+        for &(value, want) in cases {
+            assert_eq!(
+                boundary_parameter(value),
+                want,
+                "{:?}",
+                String::from_utf8_lossy(value)
+            );
+        }
+        assert_eq!(
+            multipart_boundary(
+                b"Subject: x\r\nContent-Type: multipart/mixed;\r\n boundary=\"b\"\r\n\r\n"
+            ),
+            Some(&b"b"[..])
+        );
+        assert_eq!(
+            multipart_boundary(b"Content-Type: text/plain\r\n\r\n"),
+            None
+        );
+    }
+
+    #[test]
+    fn no_cut_without_a_returned_last_part() {
+        let cases: &[&[u8]] = &[
+            b"Subject: plain\r\n\r\nbody\r\n",
+            b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nx\r\n--b--\r\n",
+            b"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\nContent-Transfer-Encoding: base64\r\n\r\nU3ViamVjdDogeA==\r\n--b--\r\n",
+            b"Content-Type: multipart/mixed; boundary=\"\"\r\n\r\n",
+            b"Content-Type: text/plain; xboundary=b\r\n\r\n--b\r\nContent-Type: message/rfc822\r\n\r\nx\r\n",
+            b"",
+        ];
+        for &raw in cases {
+            assert_eq!(
+                returned_part(raw),
+                None,
+                "{:?}",
+                String::from_utf8_lossy(raw)
+            );
+        }
+    }
+}
