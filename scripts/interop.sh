@@ -6,8 +6,11 @@
 #                                       (needs root; through scripts/packages.sh, whose lock keeps
 #                                       two callers from running the package manager at once)
 #   scripts/interop.sh check            exit 0 when postfix, swaks and python3 are all there
-#   scripts/interop.sh start DIR PORT   configure a private Postfix in DIR, listening on
-#                                       127.0.0.1:PORT, and start it; prints its master's pid
+#   scripts/interop.sh start DIR PORT [POLICY]
+#                                       configure a private Postfix in DIR, listening on
+#                                       127.0.0.1:PORT, and start it; prints its master's pid.
+#                                       POLICY is interop (the default, below) or bounces (the
+#                                       one scripts/postfix-bounces.sh uses)
 #   scripts/interop.sh stop DIR         stop that instance by its master's pid
 #
 # The tests that need these peers are #[ignore]d: `cargo test --workspace` passes without them.
@@ -54,8 +57,9 @@ install() {
 }
 
 start() {
-    local dir="$1" port="$2"
+    local dir="$1" port="$2" policy="${3:-interop}"
     [[ "$port" =~ ^[0-9]+$ ]] || die "port '$port' is not a number"
+    case "$policy" in interop | bounces) ;; *) die "unknown policy '$policy' (interop or bounces)" ;; esac
     command -v postfix >/dev/null 2>&1 || [ -x /usr/sbin/postfix ] ||
         die "postfix is missing: run scripts/interop.sh install (as root) first"
     [ "$(id -u)" -eq 0 ] || die "a Postfix instance must be started as root"
@@ -66,13 +70,13 @@ start() {
     mkdir -p "$dir/etc" "$dir/queue" "$dir/data"
     dir=$(cd "$dir" && pwd)
     chown postfix "$dir/data"
-    local defaults=/usr/sbin/postconf
-    [ -x "$defaults" ] || die "no $defaults"
+    [ -x /usr/sbin/postconf ] || die "no /usr/sbin/postconf"
     # Where the package keeps its programs (as compiled in).
     local daemon_directory meta_directory shlib_directory
     daemon_directory=$(postconf -d -h daemon_directory)
     meta_directory=$(postconf -d -h meta_directory)
     shlib_directory=$(postconf -d -h shlib_directory)
+    # Shared by both policies; each policy's lines follow (Postfix keeps a parameter's last value).
     cat >"$dir/etc/main.cf" <<EOF
 compatibility_level = 3.6
 config_directory = $dir/etc
@@ -88,30 +92,23 @@ maillog_file = $dir/postfix.log
 myhostname = mx.example.test
 mydomain = example.test
 myorigin = example.test
-mydestination = example.test
 inet_interfaces = 127.0.0.1
 inet_protocols = ipv4
-mynetworks = 192.0.2.1/32
-local_recipient_maps = inline:{ known@example.test=ok }
 alias_maps =
 alias_database =
 relay_domains =
-message_size_limit = 10240
-default_transport = discard:interop
-local_transport = discard:interop
-relay_transport = discard:interop
-virtual_transport = discard:interop
 smtpd_banner = \$myhostname ESMTP interop
 biff = no
 smtputf8_enable = no
 smtpd_tls_security_level = none
 smtp_tls_security_level = none
 EOF
+    "${policy}_policy" "$dir" "$port" >>"$dir/etc/main.cf"
     cat >"$dir/etc/master.cf" <<EOF
 127.0.0.1:$port inet n - n - - smtpd
 pickup    unix n - n 60 1 pickup
 cleanup   unix n - n - 0 cleanup
-qmgr      unix n - n 300 1 qmgr
+qmgr      unix n - n 1 1 qmgr
 rewrite   unix - - n - - trivial-rewrite
 bounce    unix - - n - 0 bounce
 defer     unix - - n - 0 bounce
@@ -121,6 +118,10 @@ flush     unix n - n 1000? 0 flush
 proxymap  unix - - n - - proxymap
 anvil     unix - - n - 1 anvil
 scache    unix - - n - 1 scache
+smtp      unix - - n - - smtp
+virtual   unix - n n - - virtual
+error     unix - - n - - error
+retry     unix - - n - - error
 discard   unix - - n - - discard
 postlog   unix-dgram n - n - 1 postlogd
 EOF
@@ -136,6 +137,47 @@ EOF
         sleep 0.1
     done
     die "postfix did not listen on 127.0.0.1:$port within 10 s: $(why "$dir")"
+}
+
+# The interop tests' policy (see the top of this file): nothing is ever delivered.
+interop_policy() {
+    cat <<EOF
+mydestination = example.test
+mynetworks = 192.0.2.1/32
+local_recipient_maps = inline:{ known@example.test=ok }
+message_size_limit = 10240
+default_transport = discard:interop
+local_transport = discard:interop
+relay_transport = discard:interop
+virtual_transport = discard:interop
+EOF
+}
+
+# scripts/postfix-bounces.sh's policy: alice@sender.test has a Maildir under DIR/mail; mail to
+# reject.test comes back to this smtpd, which refuses bob@reject.test (554 5.7.1); mail to
+# down.test goes to 127.0.0.1:9, where nothing listens, and is retried (a delay warning after 1 s).
+bounces_policy() {
+    local dir="$1" port="$2"
+    mkdir -p "$dir/mail"
+    chown postfix "$dir/mail"
+    cat <<EOF
+mydestination =
+mynetworks = 127.0.0.0/8
+smtpd_relay_restrictions = permit_mynetworks, reject_unauth_destination
+smtpd_recipient_restrictions = check_recipient_access inline:{ bob@reject.test=REJECT }
+virtual_mailbox_domains = sender.test
+virtual_mailbox_base = $dir/mail
+virtual_mailbox_maps = inline:{ alice@sender.test=alice/ }
+virtual_uid_maps = static:$(id -u postfix)
+virtual_gid_maps = static:$(id -g postfix)
+virtual_minimum_uid = 1
+transport_maps = inline:{ reject.test=smtp:[127.0.0.1]:$port, down.test=smtp:[127.0.0.1]:9 }
+delay_warning_time = 1s
+queue_run_delay = 1s
+minimal_backoff_time = 1s
+maximal_backoff_time = 2s
+smtp_connect_timeout = 2s
+EOF
 }
 
 # The fatal and error lines of the instance's log, or where the log is.
@@ -163,7 +205,7 @@ stop() {
 case "${1:-}" in
 install) install ;;
 check) check ;;
-start) [ $# -eq 3 ] || die "usage: $0 start DIR PORT"; start "$2" "$3" ;;
+start) [ $# -eq 3 ] || [ $# -eq 4 ] || die "usage: $0 start DIR PORT [POLICY]"; start "$2" "$3" "${4:-interop}" ;;
 stop) [ $# -eq 2 ] || die "usage: $0 stop DIR"; stop "$2" ;;
-*) die "usage: $0 install | check | start DIR PORT | stop DIR" ;;
+*) die "usage: $0 install | check | start DIR PORT [POLICY] | stop DIR" ;;
 esac
