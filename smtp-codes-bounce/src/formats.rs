@@ -76,11 +76,13 @@ const DOVECOT: &str = "Dovecot src/lib-lda/lda-settings.c: rejection_reason's de
 const CYRUS: &str = "Cyrus imap/lmtp_sieve.c: send_rejection()";
 const MAILMAN: &str = "Mailman 3 src/mailman/templates (list:user:notice:rejected, :hold)";
 const SYMPA: &str = "Sympa default/mail_tt2/delivery_status_notification.tt2";
-const GMAIL: &str = "Gmail's bounces as sent (the corpus's lhost-gmail-*.eml, BSD-2)";
-const YAHOO: &str =
-    "Yahoo's bounces as sent (the corpus's lhost-yahoo-*.eml, BSD-2); help.yahoo.com SLN3275";
-const SES: &str =
-    "Amazon SES and WorkMail bounces as sent (the corpus's lhost-amazonworkmail-*.eml)";
+const GMAIL: &str = "Gmail's notices as their readers quoted them: the failure in \
+    github.com/Gilwyad/mailnesia.com issue 13 (2016); the delay warning, subject and body, in the \
+    Ubuntu Forums thread 'Delivery Status Notification (anacron)' (2009)";
+const YAHOO: &str = "Yahoo's failure notice as received: deltachat/deltachat-core-rust \
+    test-data/message/yahoo_ndn.eml (23d6012c, 2020)";
+const SES: &str = "Amazon SES's failure notice as received, quoted in chaskiq/chaskiq \
+    app/controllers/api/v1/hooks_controller.rb (e837961e)";
 
 /// Every signature, in the order the email-level decision reads them. A text that appears in
 /// several servers' bounces (qmail's wording copied by James and Haraka) names no format.
