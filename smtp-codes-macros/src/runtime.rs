@@ -243,6 +243,11 @@ pub fn phrase_type() -> TokenStream {
     quote!(::smtp_codes::__private::Phrase)
 }
 
+/// `PhraseSources`, the trait that gives a phrase row its source.
+pub fn phrase_sources_trait() -> TokenStream {
+    quote!(::smtp_codes::__private::PhraseSources)
+}
+
 /// A `Phrase` of its fields, in a constant.
 pub fn phrase(fields: &TokenStream) -> TokenStream {
     quote!(::smtp_codes::__private::phrase(#fields))

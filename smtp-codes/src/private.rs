@@ -53,7 +53,7 @@ pub use crate::advice::Outcome;
 pub use crate::code::{AnyReplyCode, Category, Class, ParseReplyCodeError, ReplyCodeTable};
 pub use crate::command::Command;
 pub use crate::diagnosis::matcher::PhraseAutomaton;
-pub use crate::diagnosis::{ParseReasonError, Phrase, StatusRule};
+pub use crate::diagnosis::{ParseReasonError, Phrase, PhraseSources, StatusRule};
 pub use crate::ehlo::{ParameterForm, ParseExtensionError};
 pub use crate::enhanced::{EnhancedCode, Subject};
 pub use crate::reply::IntoReplyCode;
@@ -85,12 +85,12 @@ pub const fn phrase<R: Copy>(
     text: &'static str,
     reason: R,
     commands: &'static [Command],
-    source: &'static str,
+    index: u16,
     origin: &'static str,
     line: u32,
     location: &'static str,
 ) -> Phrase<R> {
-    Phrase::new(text, reason, commands, source, origin, line, location)
+    Phrase::new(text, reason, commands, index, origin, line, location)
 }
 
 /// A row of a status table, as `#[reasons]` writes it into a constant.

@@ -5,7 +5,7 @@
 //! hard/soft it must give, and the rule that must decide, each with where the wording or the rule
 //! comes from.
 
-use smtp_codes::diagnosis::{Evidence, Phrase};
+use smtp_codes::diagnosis::{Evidence, Phrase, PhraseSources};
 use smtp_codes::{Class, Command, Diagnosis, EnhancedCode, Reason, Reply};
 
 /// The status argument `Diagnosis::of` takes, from its text.
@@ -592,6 +592,15 @@ fn phrases_are_in_file_order_and_name_their_row() {
     let rows: Vec<u32> = Reason::PHRASES.iter().map(Phrase::line).collect();
     assert!(rows.windows(2).all(|pair| pair[0] < pair[1]));
     assert!(Reason::PHRASES.iter().all(|p| !p.source().is_empty()));
+    // Each row's source is its own: the table's rows and its source column stay in step.
+    let table = include_str!("../../smtp-codes/phrases.csv");
+    let lines: Vec<&str> = table.lines().collect();
+    for phrase in Reason::PHRASES {
+        let row = lines[phrase.line() as usize - 1];
+        let source = phrase.source().replace('"', "\"\"");
+        assert!(row.contains(&source), "{}: source not in its row", phrase.location());
+    }
+    assert_eq!(Reason::phrase_source(Reason::PHRASES.len()), "");
     // The evidence names the row to edit: the table as the attribute names it, and the line.
     for phrase in Reason::PHRASES {
         assert_eq!(phrase.location(), format!("phrases.csv:{}", phrase.line()));

@@ -117,7 +117,7 @@ pub fn generate(input: &Input, tables: &Tables) -> syn::Result<TokenStream> {
     ];
     let rows = rows(tables, &names, &phrase_rows(input, tables, &names));
     let find_phrase = find_phrase(&automaton, tables.phrases.len());
-    let impls = trait_impls(ident);
+    let impls = trait_impls(ident, tables);
     Ok(quote! {
         #enum_item
 
@@ -156,18 +156,20 @@ fn automaton(input: &Input, tables: &Tables) -> syn::Result<Automaton> {
 /// The rows of the phrase table, as `Phrase` constructors.
 fn phrase_rows(input: &Input, tables: &Tables, names: &[Ident]) -> Vec<TokenStream> {
     let phrase_source = &input.sources[1];
-    let phrases = tables.phrases.iter().map(|phrase| {
+    let phrases = tables.phrases.iter().enumerate().map(|(index, phrase)| {
         let text = phrase.text.as_str();
+        // The automaton refuses more phrases than a u16 counts (automaton.rs).
+        let index = Literal::u16_unsuffixed(u16::try_from(index).unwrap_or(u16::MAX));
         let reason = &names[phrase.reason];
         let commands = phrase.commands.iter().map(|&index| {
             let variant = Ident::new(COMMANDS[index].1, Span::call_site());
             runtime::command(&variant)
         });
-        let (source, origin) = (phrase.source.as_str(), phrase.origin.as_str());
+        let origin = phrase.origin.as_str();
         let line = Literal::u32_unsuffixed(u32::try_from(phrase.line).unwrap_or(u32::MAX));
         let location = phrase_source.at(phrase.line);
         runtime::phrase(&quote! {
-            #text, Self::#reason, &[#(#commands),*], #source, #origin, #line, #location
+            #text, Self::#reason, &[#(#commands),*], #index, #origin, #line, #location
         })
     });
     phrases.collect()
@@ -305,10 +307,22 @@ fn find_phrase(automaton: &Automaton, phrase_count: usize) -> TokenStream {
 }
 
 /// `Display` (the name) and `FromStr` (the name, ASCII case-insensitively).
-fn trait_impls(ident: &Ident) -> TokenStream {
+fn trait_impls(ident: &Ident, tables: &Tables) -> TokenStream {
     let parse_error = runtime::parse_reason_error_type();
     let new_parse_error = runtime::parse_reason_error();
+    let phrase_sources = runtime::phrase_sources_trait();
+    let sources = tables.phrases.iter().map(|phrase| phrase.source.as_str());
     quote! {
+        impl #phrase_sources for #ident {
+            /// The phrase table's `source` column, read only through this function: a program
+            /// that never calls it leaves the column out.
+            fn phrase_source(index: usize) -> &'static str {
+                #[allow(clippy::large_stack_arrays)]
+                static SOURCES: &[&str] = &[#(#sources),*];
+                SOURCES.get(index).copied().unwrap_or("")
+            }
+        }
+
         impl ::core::fmt::Display for #ident {
             /// The reason's name (`UserUnknown`).
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {

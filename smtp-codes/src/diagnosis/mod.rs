@@ -87,7 +87,7 @@ mod text;
 use core::fmt;
 
 pub use reason::{ParseReasonError, Reason};
-pub use rules::{Phrase, StatusRule};
+pub use rules::{Phrase, PhraseSources, StatusRule};
 
 use crate::code::Class;
 use crate::command::Command;

@@ -19,10 +19,19 @@ pub struct Phrase<R: 'static> {
     text: &'static str,
     reason: R,
     commands: &'static [Command],
-    source: &'static str,
+    /// The row's index in the table, for its source (see [`PhraseSources`]).
+    index: u16,
     origin: &'static str,
     line: u32,
     location: &'static str,
+}
+
+/// The `source` column of a reason table's phrases, kept apart from the rows: a program that never
+/// asks a phrase for its source (the explainer page's WebAssembly) does not carry the column.
+/// `#[reasons]` implements it for the enum it generates.
+pub trait PhraseSources {
+    /// The source of the phrase table's row `index` (0 for the first row); empty past the end.
+    fn phrase_source(index: usize) -> &'static str;
 }
 
 impl<R: Copy> Phrase<R> {
@@ -31,7 +40,7 @@ impl<R: Copy> Phrase<R> {
         text: &'static str,
         reason: R,
         commands: &'static [Command],
-        source: &'static str,
+        index: u16,
         origin: &'static str,
         line: u32,
         location: &'static str,
@@ -40,7 +49,7 @@ impl<R: Copy> Phrase<R> {
             text,
             reason,
             commands,
-            source,
+            index,
             origin,
             line,
             location,
@@ -72,18 +81,6 @@ impl<R: Copy> Phrase<R> {
     #[must_use]
     pub const fn commands(&self) -> &'static [Command] {
         self.commands
-    }
-
-    /// The file or document the wording comes from, with the words as it has them.
-    ///
-    /// ```
-    /// use smtp_codes::Reason;
-    /// let phrase = Reason::find_phrase(b"Mailbox full", None).unwrap();
-    /// assert!(phrase.source().to_ascii_lowercase().contains("mailbox full"));
-    /// ```
-    #[must_use]
-    pub const fn source(&self) -> &'static str {
-        self.source
     }
 
     /// The servers or providers whose wording it is, separated by `; ` (`Postfix; Exim`); empty
@@ -141,16 +138,30 @@ impl<R: Copy> Phrase<R> {
     }
 }
 
+impl<R: Copy + PhraseSources> Phrase<R> {
+    /// The file or document the wording comes from, with the words as it has them.
+    ///
+    /// ```
+    /// use smtp_codes::Reason;
+    /// let phrase = Reason::find_phrase(b"Mailbox full", None).unwrap();
+    /// assert!(phrase.source().to_ascii_lowercase().contains("mailbox full"));
+    /// ```
+    #[must_use]
+    pub fn source(&self) -> &'static str {
+        R::phrase_source(usize::from(self.index))
+    }
+
+}
+
 impl<R> fmt::Display for Phrase<R> {
     /// `"user unknown" (phrases.csv:12, Postfix; Sendmail)`: the phrase, its row and its origin
-    /// (its source when it has none), with ` after Rcpt` when restricted.
+    /// (when the table gives one), with ` after Rcpt` when restricted.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let origin = if self.origin.is_empty() {
-            self.source
-        } else {
-            self.origin
-        };
-        write!(f, "\"{}\" ({}, {origin})", self.text, self.location)?;
+        write!(f, "\"{}\" ({}", self.text, self.location)?;
+        if !self.origin.is_empty() {
+            write!(f, ", {}", self.origin)?;
+        }
+        f.write_str(")")?;
         for (index, command) in self.commands.iter().enumerate() {
             let separator = if index == 0 { " after " } else { ", " };
             write!(f, "{separator}{command:?}")?;
