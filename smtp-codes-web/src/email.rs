@@ -237,7 +237,7 @@ fn kind_verdict(kind: Kind, feedback: Option<&Feedback<'_>>, items: &[Item]) -> 
             verdict(
                 VerdictKind::NotABounce,
                 format!("Not a bounce: a complaint.{what}"),
-                "The message was delivered; the recipient's mail provider reports that its user complained about it (RFC 5965). Stop sending to whoever complained: senders who go on get their mail refused.".into(),
+                "The message was delivered; the recipient's mail provider reports that its user complained about it (RFC 5965). Stop sending to whoever complained.".into(),
             )
         }
         Kind::AutoReply(AutoReply::Vacation) => verdict(
