@@ -744,3 +744,21 @@ fn every_real_reply_is_explained() {
     }
     assert!(count > 100, "{count} replies");
 }
+
+#[test]
+fn an_email_that_trips_a_mail_parser_assertion_is_explained() {
+    // smtp-codes-bounce's test `a_malformed_nesting_that_trips_a_mail_parser_assertion`: its
+    // attached messages nest without boundaries, and mail-parser 0.11.9 hits a `debug_assert!`
+    // on it. A `Subject` before it makes it an email to the page; with debug assertions (this
+    // test's build) the bounce library reads it as no bounce, and the page says so.
+    let raw = b"Subject: x\nContent-Type: multipart/rs;\n\tboundary=\"Qm1YKRKmlKzmt4fX.1374019311/mbox.example.jp\"-\x00\n\n\
+        --Qm1YKRKmlKzmt4fX.1374019311/mbox.example.jpe\nContent-Type: message/rfc822\nnle.j\n \n\
+        Content-Type: message/rfc822\nAA\n\n\nm--Qm1YKRKmlKzmt4fX.1374019311/mbox.example.jp--\n";
+    let explanation = explain(raw, None);
+    assert_eq!(explanation.input, Input::Email);
+    assert_eq!(explanation.email.unwrap().kind, "not-a-bounce");
+    assert!(explanation
+        .error
+        .unwrap()
+        .starts_with("This email is not a bounce"));
+}
