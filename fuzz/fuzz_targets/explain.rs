@@ -1,6 +1,7 @@
 //! `smtp_codes_web::explain` (the explainer page's interpreter) on arbitrary bytes, as pasted or
 //! opened as a file, with and without a command: no panic; an explanation without an error
-//! explains something; the page's JSON is one object; the export layer gives the same JSON.
+//! explains something (an item, or what the email is); the page's JSON is one object; the
+//! export layer gives the same JSON.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -19,8 +20,16 @@ fuzz_target!(|input: &[u8]| {
         None => (None, input),
     };
     let explanation = explain(text, command);
+    // An email that reports on no recipient (an automatic reply, a complaint) is explained by
+    // what it is.
     if explanation.error.is_none() && explanation.input != Input::Empty {
-        assert!(!explanation.items.is_empty(), "{explanation:?}");
+        assert!(
+            !explanation.items.is_empty() || explanation.email.is_some(),
+            "{explanation:?}"
+        );
+    }
+    if let Some(email) = &explanation.email {
+        assert!(!email.verdict.headline.is_empty());
     }
     for item in &explanation.items {
         assert!(!item.heading.is_empty() && !item.verdict.headline.is_empty());

@@ -125,17 +125,23 @@
     article.append(el("p", item.verdict.headline, { class: "headline" }));
     article.append(el("p", item.verdict.detail, { class: "detail" }));
     if (item.lines.length > 0) {
-      article.append(el("h4", item.recipient ? "What the server answered" : "The reply, line by line"));
+      const heading = !item.recipient ? "The reply, line by line" : item.recipient.source === "text" ? "What the bounce says" : "What the server answered";
+      article.append(el("h4", heading));
       article.append(el("pre", item.lines.join("\n")));
     }
     const facts = el("dl", null, { class: "facts" });
     const recipient = item.recipient;
     if (recipient) {
       fact(facts, "Address", recipient.address || "not named");
-      fact(facts, "Action", recipient.action);
-      fact(facts, "Status field", recipient.status);
+      fact(facts, "Address as sent", recipient.original_address);
+      const actions = { failed: "failed (the server gave up)", delayed: "delayed (the server keeps trying)", delivered: "delivered", relayed: "relayed (passed on to a server that sends no report)", expanded: "expanded (delivered to a list's members)" };
+      if (recipient.action) {
+        fact(facts, "Action", (actions[recipient.action] || recipient.action) + (recipient.action_stated ? "" : "; read from the bounce's words"));
+      }
+      fact(facts, "Status", recipient.status);
       fact(facts, "Server that answered", recipient.remote_mta);
       fact(facts, "Reported by", recipient.reporting_mta);
+      fact(facts, "Last attempt", recipient.date);
       fact(facts, "Diagnostic type", recipient.diagnostic_type);
     }
     const code = item.code;
@@ -196,6 +202,45 @@
     return article;
   }
 
+  /** A whole email: what it is and what to do, then what it says of the message it is about. */
+  function renderEmail(email) {
+    const article = el("article", null, { class: "item email", "data-verdict": email.verdict.kind, "data-kind": email.kind });
+    article.append(el("h3", "The email: " + (email.subject || "no subject")));
+    article.append(el("p", email.verdict.headline, { class: "headline" }));
+    article.append(el("p", email.verdict.detail, { class: "detail" }));
+    const facts = el("dl", null, { class: "facts" });
+    fact(facts, "From", email.from);
+    fact(facts, "Date", email.date);
+    fact(facts, "Written as", email.format_plain);
+    fact(facts, "Reported by", email.reporting_mta);
+    const complaint = email.complaint;
+    if (complaint) {
+      fact(facts, "Complaint", complaint.feedback_type);
+      fact(facts, "Who complained", complaint.recipient);
+      fact(facts, "Envelope sender", complaint.original_mail_from);
+      fact(facts, "Sent from (IP address)", complaint.source_ip);
+      fact(facts, "Received", complaint.arrival_date);
+      fact(facts, "Reported domain", complaint.reported_domain);
+      fact(facts, "Report written by", complaint.user_agent);
+    }
+    if (facts.children.length > 0) article.append(facts);
+    const original = email.original;
+    if (original) {
+      article.append(el("h4", "The message it is about"));
+      const ids = el("dl", null, { class: "facts original" });
+      fact(ids, "Message-ID", original.message_id);
+      fact(ids, "Subject", original.subject);
+      fact(ids, "From", original.from);
+      fact(ids, "To", original.to);
+      fact(ids, "Date", original.date);
+      fact(ids, "Envelope sender (MAIL FROM)", original.envelope_sender);
+      fact(ids, "Envelope id (ENVID)", original.envelope_id);
+      fact(ids, "Recipient in the envelope sender (VERP)", original.verp_recipient);
+      article.append(ids);
+    }
+    return article;
+  }
+
   let fileBytes = null;
   function show() {
     const bytes = fileBytes || encoder.encode($("input").value);
@@ -210,6 +255,7 @@
     const error = $("error");
     error.hidden = !explanation.error;
     error.textContent = explanation.error || "";
+    $("email").replaceChildren(...(explanation.email ? [renderEmail(explanation.email)] : []));
     $("items").replaceChildren(...explanation.items.map(renderItem));
     $("notes").replaceChildren(...explanation.notes.map((note) => el("li", note)));
   }

@@ -1,351 +1,367 @@
-//! The `message/delivery-status` part of a bounce email (RFC 3462 / RFC 6522 `multipart/report`),
-//! found by a small MIME walk.
-//!
-//! Its limits: the first such part is taken (also `message/global-delivery-status`, RFC 6533);
-//! multiparts are followed by their `boundary` to a depth of 8, `message/rfc822` parts are
-//! entered; `base64` and `quoted-printable` bodies are decoded, other encodings taken as they
-//! are; no charset is converted; of an mbox file only the first message is read. When the
-//! structure is broken (no boundary, boundaries that do not match), a `Content-Type:
-//! message/delivery-status` line anywhere starts the part, which ends at the next line that
-//! starts with `--`. Text bounces, which have no such part, are for the bounce library.
+//! A whole email, read by [`smtp_codes_bounce::Bounce`]: what it is in plain words, each
+//! recipient it reports on, the complaint of a feedback report, and the identifiers of the
+//! message it returns. The MIME structure, the report part and the text bounces of the common
+//! servers are the bounce library's; this module only turns what it read into [`Item`]s.
 
-use crate::read::{field_name, find_folded, lines, trim};
+use smtp_codes::{Class, Command, Diagnosis, Outcome};
+use smtp_codes_bounce::{AutoReply, Bounce, Feedback, Format, Kind, Original, Source, TextFormat};
 
-/// How deep multiparts and enclosed messages are followed.
-const MAX_DEPTH: usize = 8;
+use crate::facts::{advice_facts, code_facts, diagnosis_facts, enhanced_facts};
+use crate::read::shown;
+use crate::{
+    words, CommandFacts, ComplaintFacts, EmailFacts, Item, OriginalFacts, RecipientFacts, Verdict,
+    VerdictKind,
+};
 
-/// The delivery-status part's body, decoded, and the email's bytes before it (where the human
-/// readable part of a report is).
-pub struct Part {
-    /// The part's body: a delivery status report.
-    pub body: Vec<u8>,
-    /// Where the part starts in the email.
-    pub offset: usize,
+/// The first email of `text` (an mbox file's first, its `From ` line left out) read as a
+/// bounce, and whether the text holds more emails.
+pub fn read(text: &[u8]) -> (Bounce<'_>, bool) {
+    let mut emails = smtp_codes_bounce::mbox::emails(text);
+    let first = emails.next().unwrap_or(text);
+    (Bounce::parse(first), emails.next().is_some())
 }
 
-/// The first delivery-status part of `email`, by the MIME structure, else by its `Content-Type`
-/// line.
-pub fn delivery_status(email: &[u8]) -> Option<Part> {
-    // An mbox file starts with a `From ` line before the header fields.
-    let start = if email.starts_with(b"From ") {
-        email
-            .iter()
-            .position(|&byte| byte == b'\n')
-            .map_or(email.len(), |lf| lf + 1)
-    } else {
-        0
-    };
-    walk(&email[start..], start, 0).or_else(|| by_content_type_line(email))
-}
-
-/// An entity's header fields unfolded, and where its body starts.
-struct Entity<'a> {
-    content_type: Option<Vec<u8>>,
-    encoding: Option<Vec<u8>>,
-    body: &'a [u8],
-    body_offset: usize,
-}
-
-/// Splits an entity (an email, a part) into its `Content-Type`, `Content-Transfer-Encoding` and
-/// body. An entity that starts with a blank line has no header fields; a line that is neither a
-/// field nor a fold ends them (a part without its blank line).
-fn entity(bytes: &[u8]) -> Entity<'_> {
-    let mut content_type: Option<Vec<u8>> = None;
-    let mut encoding: Option<Vec<u8>> = None;
-    // The field the last line belonged to: 1 Content-Type, 2 Content-Transfer-Encoding, 0 other.
-    let mut last = 0u8;
-    let mut at = 0;
-    while at < bytes.len() {
-        let end = bytes[at..]
-            .iter()
-            .position(|&byte| byte == b'\n')
-            .map_or(bytes.len(), |lf| at + lf + 1);
-        let line = &bytes[at..end];
-        let line = line.strip_suffix(b"\n").unwrap_or(line);
-        let line = line.strip_suffix(b"\r").unwrap_or(line);
-        if line.is_empty() {
-            at = end;
-            break;
-        }
-        if matches!(line.first(), Some(b' ' | b'\t')) {
-            let field = match last {
-                1 => content_type.as_mut(),
-                2 => encoding.as_mut(),
-                _ => None,
-            };
-            if let Some(field) = field {
-                field.extend_from_slice(line);
-            }
-        } else if let Some(name) = field_name(line) {
-            let value = line[name.len() + 1..].to_vec();
-            last = 0;
-            if name.eq_ignore_ascii_case(b"Content-Type") && content_type.is_none() {
-                content_type = Some(value);
-                last = 1;
-            } else if name.eq_ignore_ascii_case(b"Content-Transfer-Encoding") && encoding.is_none()
-            {
-                encoding = Some(value);
-                last = 2;
-            }
-        } else {
-            break;
-        }
-        at = end;
-    }
-    Entity {
-        content_type,
-        encoding,
-        body: &bytes[at..],
-        body_offset: at,
-    }
-}
-
-/// The media type of a `Content-Type` value, lower case: `multipart/report`.
-fn media_type(content_type: &[u8]) -> Vec<u8> {
-    let end = content_type
+/// One item per recipient; `command`, when given, is taken for every recipient instead of the
+/// one the bounce names.
+pub fn items(bounce: &Bounce<'_>, command: Option<Command>) -> Vec<Item> {
+    bounce
+        .recipients()
         .iter()
-        .position(|&byte| byte == b';')
-        .unwrap_or(content_type.len());
-    trim(&content_type[..end]).to_ascii_lowercase()
+        .map(|recipient| recipient_item(recipient, command, bounce.reporting_mta()))
+        .collect()
 }
 
-/// The `boundary` parameter of a `Content-Type` value, quoted or not (RFC 2046 §5.1.1).
-fn boundary(content_type: &[u8]) -> Option<Vec<u8>> {
-    let at = find_folded(content_type, b"boundary=")?;
-    let value = &content_type[at + b"boundary=".len()..];
-    let boundary = if let Some(quoted) = value.strip_prefix(b"\"") {
-        let end = quoted.iter().position(|&byte| byte == b'"')?;
-        &quoted[..end]
-    } else {
-        let end = value
-            .iter()
-            .position(|&byte| matches!(byte, b';' | b' ' | b'\t' | b'\r' | b'\n'))
-            .unwrap_or(value.len());
-        &value[..end]
+/// One recipient: what the bounce says of it, its reply's code and advice, and the diagnosis.
+fn recipient_item(
+    recipient: &smtp_codes_bounce::Recipient<'_>,
+    given: Option<Command>,
+    reporting_mta: Option<&str>,
+) -> Item {
+    let (command, source) = match (given, recipient.command()) {
+        (Some(command), _) => (Some(command), "given"),
+        (None, Some(named)) => (Some(named), "text"),
+        (None, None) => (None, ""),
     };
-    (!boundary.is_empty()).then(|| boundary.to_vec())
+    let reply_code = recipient.reply_code();
+    let diagnosis = if command == recipient.command() {
+        recipient.diagnosis()
+    } else {
+        rediagnose(recipient, command)
+    };
+    let status = recipient.status().or_else(|| diagnosis.status());
+    let class = match status {
+        Some(status) => Some(status.class().reply_class()),
+        None => reply_code.and_then(Class::from_code),
+    };
+    let action = recipient.action();
+    let address = Some(recipient.address())
+        .filter(|address| !address.is_empty())
+        .map(str::to_owned);
+    let advice = reply_code.and_then(|code| {
+        Outcome::of(code, command.unwrap_or(Command::Noop))
+            .map(|outcome| advice_facts(outcome, code, class, command))
+    });
+    let diagnostic = recipient.diagnostic().trim();
+    let failed = action.is_failure() && !matches!(class, Some(Class::PositiveCompletion));
+    Item {
+        heading: match &address {
+            Some(address) => format!("Recipient {address}"),
+            None => "Recipient (the bounce names no address)".into(),
+        },
+        verdict: words::for_recipient(Some(action), class, &diagnosis),
+        lines: if diagnostic.is_empty() {
+            Vec::new()
+        } else {
+            vec![diagnostic.to_owned()]
+        },
+        recipient: Some(RecipientFacts {
+            address,
+            original_address: recipient.original_address().map(str::to_owned),
+            action: Some(action.name()),
+            action_stated: recipient.is_action_stated(),
+            status: recipient.status().map(|status| status.to_string()),
+            remote_mta: recipient.remote_mta().map(str::to_owned),
+            diagnostic_type: None,
+            reporting_mta: reporting_mta.map(str::to_owned),
+            date: recipient.date().map(str::to_owned),
+            source: Some(match recipient.source() {
+                Source::Report => "report",
+                Source::SesNotification => "ses-notification",
+                _ => "text",
+            }),
+        }),
+        code: reply_code.map(code_facts),
+        enhanced: status.map(enhanced_facts),
+        command: command.map(|command| CommandFacts {
+            name: command.as_str(),
+            source,
+        }),
+        advice,
+        diagnosis: failed.then(|| diagnosis_facts(&diagnosis)),
+        ehlo: None,
+    }
 }
 
-/// Whether a media type is a delivery status report.
-fn is_delivery_status(media_type: &[u8]) -> bool {
-    media_type == b"message/delivery-status" || media_type == b"message/global-delivery-status"
+/// The diagnosis of a recipient for another command than the one the bounce names: of its
+/// diagnostic, else (when that says nothing) of the bounce's words about it.
+fn rediagnose(recipient: &smtp_codes_bounce::Recipient<'_>, command: Option<Command>) -> Diagnosis {
+    let of = |text: &str| {
+        Diagnosis::of(
+            recipient.reply_code(),
+            recipient.status(),
+            text.as_bytes(),
+            command,
+        )
+    };
+    let first = of(recipient.diagnostic());
+    if first.reason() != smtp_codes::Reason::Undefined || recipient.context().is_empty() {
+        return first;
+    }
+    let again = of(recipient.context());
+    if again.reason() == smtp_codes::Reason::Undefined {
+        first
+    } else {
+        again
+    }
 }
 
-/// The first delivery-status part in `bytes`, an entity that starts at `offset` of the email.
-fn walk(bytes: &[u8], offset: usize, depth: usize) -> Option<Part> {
-    if depth > MAX_DEPTH {
-        return None;
+/// What the email is, in plain words, and what it says about the message it is about.
+pub fn facts(bounce: &Bounce<'_>, items: &[Item]) -> EmailFacts {
+    let kind = bounce.kind();
+    EmailFacts {
+        kind: kind.name(),
+        verdict: kind_verdict(kind, bounce.feedback(), items),
+        format: bounce.format().map(Format::name),
+        format_plain: bounce.format().map(format_plain),
+        reporting_mta: bounce.reporting_mta().map(str::to_owned),
+        subject: bounce.subject().map(str::to_owned),
+        from: bounce.from().map(str::to_owned),
+        date: bounce.date().map(str::to_owned),
+        original: original_facts(bounce.original()),
+        complaint: bounce.feedback().map(complaint_facts),
     }
-    let entity = entity(bytes);
-    let media_type = media_type(entity.content_type.as_deref().unwrap_or_default());
-    let body_offset = offset + entity.body_offset;
-    if is_delivery_status(&media_type) {
-        return Some(Part {
-            body: decode(entity.body, entity.encoding.as_deref()),
-            offset: body_offset,
-        });
-    }
-    if media_type == b"message/rfc822" {
-        return walk(entity.body, body_offset, depth + 1);
-    }
-    if !media_type.starts_with(b"multipart/") {
-        return None;
-    }
-    let boundary = boundary(entity.content_type.as_deref()?)?;
-    parts(entity.body, &boundary)
-        .into_iter()
-        .find_map(|(start, part)| walk(part, body_offset + start, depth + 1))
 }
 
-/// The parts of a multipart body between its `--boundary` lines, with where each starts.
-fn parts<'a>(body: &'a [u8], boundary: &[u8]) -> Vec<(usize, &'a [u8])> {
-    let mut delimiter = b"--".to_vec();
-    delimiter.extend_from_slice(boundary);
-    let mut parts = Vec::new();
-    let mut start: Option<usize> = None;
-    let mut at = 0;
-    while at < body.len() {
-        let end = body[at..]
-            .iter()
-            .position(|&byte| byte == b'\n')
-            .map_or(body.len(), |lf| at + lf + 1);
-        let line = &body[at..end];
-        if line.starts_with(&delimiter) {
-            if let Some(start) = start.take() {
-                parts.push((start, &body[start..at]));
-            }
-            let rest = &line[delimiter.len()..];
-            if rest.starts_with(b"--") {
-                return parts;
-            }
-            start = Some(end);
+/// `failure`, `delay warning`, ... in words for the summary: `A bounce`, `A delay warning`.
+pub fn kind_plain(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Failure => "A bounce",
+        Kind::DelayWarning => "A delay warning",
+        Kind::Success => "A delivery report",
+        Kind::FeedbackReport => "A complaint (feedback report)",
+        Kind::AutoReply(AutoReply::Vacation) => "An automatic reply (out of office)",
+        Kind::AutoReply(AutoReply::ChallengeResponse) => "A challenge (challenge-response)",
+        Kind::AutoReply(_) => "An automatic reply",
+        _ => "An email that is not a bounce",
+    }
+}
+
+/// How the report is written, in words: `an RFC 3464 delivery status report`, `qmail's text`.
+fn format_plain(format: Format) -> String {
+    match format {
+        Format::DeliveryStatus => "a delivery status report (RFC 3464)".into(),
+        Format::FeedbackReport => "a feedback report (RFC 5965)".into(),
+        Format::SesNotification => "an Amazon SES notification".into(),
+        Format::Text(TextFormat::Unknown) => "text for people, in no format this page knows".into(),
+        Format::Text(format) => format!("the text {} writes", text_format_plain(format)),
+        _ => format.name().into(),
+    }
+}
+
+/// The server or provider of a text format, by name.
+fn text_format_plain(format: TextFormat) -> &'static str {
+    match format {
+        TextFormat::Qmail => "qmail",
+        TextFormat::James => "Apache James",
+        TextFormat::Haraka => "Haraka",
+        TextFormat::Postfix => "Postfix",
+        TextFormat::Exim => "Exim",
+        TextFormat::Sendmail => "Sendmail",
+        TextFormat::Courier => "Courier",
+        TextFormat::OpenSmtpd => "OpenSMTPD",
+        TextFormat::Dma => "the DragonFly Mail Agent",
+        TextFormat::Exchange => "Exchange (or Microsoft 365)",
+        TextFormat::Gmail => "Gmail",
+        TextFormat::Yahoo => "Yahoo (or AOL)",
+        TextFormat::AmazonSes => "Amazon SES",
+        TextFormat::SieveReject => "a Sieve reject",
+        TextFormat::Mailman => "Mailman",
+        TextFormat::Sympa => "Sympa",
+        _ => "a mail server",
+    }
+}
+
+/// What to do about the email as a whole.
+fn kind_verdict(kind: Kind, feedback: Option<&Feedback<'_>>, items: &[Item]) -> Verdict {
+    let count = items.len();
+    let recipients = if count == 1 {
+        "1 recipient".to_owned()
+    } else {
+        format!("{count} recipients")
+    };
+    match kind {
+        Kind::Failure => {
+            let worst = [
+                VerdictKind::RemoveAddress,
+                VerdictKind::Unclear,
+                VerdictKind::KeepAddress,
+                VerdictKind::RetryLater,
+            ]
+            .into_iter()
+            .find(|kind| items.iter().any(|item| item.verdict.kind == *kind))
+            .unwrap_or(VerdictKind::Unclear);
+            verdict(
+                worst,
+                format!("A bounce: the message was not delivered to {recipients}."),
+                if count == 0 {
+                    "The email says delivery failed, but names no recipient this page could read.".into()
+                } else {
+                    "Below, for each recipient: whether to remove the address, and why.".into()
+                },
+            )
         }
-        at = end;
-    }
-    if let Some(start) = start {
-        parts.push((start, &body[start..]));
-    }
-    parts
-}
-
-/// The part after a `Content-Type: message/delivery-status` line anywhere in `email`, up to the
-/// next line that starts with `--` (white space before it allowed).
-fn by_content_type_line(email: &[u8]) -> Option<Part> {
-    let mut offset = 0;
-    for line in lines(email) {
-        let line_start = offset;
-        offset += line.len() + 1;
-        let is_type = field_name(trim(line))
-            .is_some_and(|name| name.eq_ignore_ascii_case(b"Content-Type"))
-            && is_delivery_status(&media_type(&trim(line)[b"Content-Type:".len()..]));
-        if !is_type {
-            continue;
+        Kind::DelayWarning => verdict(
+            VerdictKind::RetryLater,
+            "A delay warning: do nothing, the server keeps trying.".into(),
+            format!(
+                "The message has not reached {recipients} yet. The sending server keeps trying on its own, usually for several days, and sends a bounce only if it finally gives up. Do not send the message again, and keep the addresses."
+            ),
+        ),
+        Kind::Success => verdict(
+            VerdictKind::Success,
+            "A delivery report: the message was delivered.".into(),
+            "The sender asked to be told of the delivery (RFC 3461). Nothing is wrong.".into(),
+        ),
+        Kind::FeedbackReport => {
+            let what = feedback.map_or("", |feedback| complaint_plain(feedback.feedback_type()));
+            verdict(
+                VerdictKind::NotABounce,
+                format!("Not a bounce: a complaint.{what}"),
+                "The message was delivered; the recipient's mail provider reports that its user complained about it (RFC 5965). Stop sending to whoever complained.".into(),
+            )
         }
-        let rest = email.get(line_start..)?;
-        let entity = entity(rest);
-        let end = lines(entity.body)
-            .scan(0usize, |at, line| {
-                let start = *at;
-                *at += line.len() + 1;
-                Some((start, line))
-            })
-            .find(|(_, line)| trim(line).starts_with(b"--"))
-            .map_or(entity.body.len(), |(start, _)| start);
-        return Some(Part {
-            body: decode(&entity.body[..end], entity.encoding.as_deref()),
-            offset: line_start + entity.body_offset,
-        });
-    }
-    None
-}
-
-/// A body decoded by its `Content-Transfer-Encoding`.
-fn decode(body: &[u8], encoding: Option<&[u8]>) -> Vec<u8> {
-    let encoding = trim(encoding.unwrap_or_default()).to_ascii_lowercase();
-    match encoding.as_slice() {
-        b"base64" => base64(body),
-        b"quoted-printable" => quoted_printable(body),
-        _ => body.to_vec(),
+        Kind::AutoReply(AutoReply::Vacation) => verdict(
+            VerdictKind::NotABounce,
+            "Not a bounce: an automatic reply (away, out of office).".into(),
+            "The message was delivered and the person is away. The address is fine: nothing to do.".into(),
+        ),
+        Kind::AutoReply(AutoReply::ChallengeResponse) => verdict(
+            VerdictKind::NotABounce,
+            "Not a bounce: a challenge. The recipient's filter holds the message until the sender proves to be a person.".into(),
+            "If you sent the message, follow the email's instructions to have it delivered; if you did not (your address was forged), ignore it. The address is fine.".into(),
+        ),
+        Kind::AutoReply(_) => verdict(
+            VerdictKind::NotABounce,
+            "Not a bounce: an automatic reply (RFC 3834).".into(),
+            "A program answered the message (an autoresponder, a ticket system): it was delivered. The address is fine.".into(),
+        ),
+        _ => verdict(
+            VerdictKind::NotABounce,
+            "Not a bounce: this email reports no delivery problem.".into(),
+            "It is neither a delivery report, nor a complaint, nor an automatic reply.".into(),
+        ),
     }
 }
 
-/// Base64 (RFC 2045 §6.8): characters outside the alphabet skipped, decoding stops at `=`.
-fn base64(text: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut bits = 0u32;
-    let mut count = 0;
-    for &byte in text {
-        let value = match byte {
-            b'A'..=b'Z' => byte - b'A',
-            b'a'..=b'z' => byte - b'a' + 26,
-            b'0'..=b'9' => byte - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' => break,
-            _ => continue,
-        };
-        bits = (bits << 6) | u32::from(value);
-        count += 1;
-        if count == 4 {
-            out.extend_from_slice(&bits.to_be_bytes()[1..]);
-            bits = 0;
-            count = 0;
-        }
+/// A complaint's `Feedback-Type` (RFC 5965 §7.3, RFC 6591) in words: a sentence after "a
+/// complaint.", with its space.
+fn complaint_plain(feedback_type: &str) -> &'static str {
+    match feedback_type.to_ascii_lowercase().as_str() {
+        "abuse" => " The recipient reported the message as spam.",
+        "fraud" => " The recipient reported the message as fraud or phishing.",
+        "virus" => " The message was reported as carrying a virus.",
+        "not-spam" => " The recipient says the message is not spam, after all.",
+        "auth-failure" => " The message failed authentication (SPF, DKIM or DMARC).",
+        _ => "",
     }
-    // Two characters are 12 bits, one byte and 4 bits of padding; three are 18 bits, two bytes
-    // and 2 bits of padding.
-    match count {
-        2 => out.push((bits >> 4).to_be_bytes()[3]),
-        3 => out.extend_from_slice(&(bits >> 2).to_be_bytes()[2..]),
-        _ => {}
-    }
-    out
 }
 
-/// Quoted-printable (RFC 2045 §6.7): `=XX` and soft line breaks; a malformed `=` kept as is.
-fn quoted_printable(text: &[u8]) -> Vec<u8> {
-    let hex = |byte: u8| char::from(byte).to_digit(16);
-    let mut out = Vec::with_capacity(text.len());
-    let mut at = 0;
-    while at < text.len() {
-        if text[at] == b'=' {
-            match (text.get(at + 1), text.get(at + 2)) {
-                (Some(b'\n'), _) => {
-                    at += 2;
-                    continue;
-                }
-                (Some(b'\r'), Some(b'\n')) => {
-                    at += 3;
-                    continue;
-                }
-                (Some(&high), Some(&low)) => {
-                    if let (Some(high), Some(low)) = (hex(high), hex(low)) {
-                        // Two hex digits: at most 255.
-                        out.push(u8::try_from(high * 16 + low).unwrap_or(b'?'));
-                        at += 3;
-                        continue;
-                    }
-                }
-                _ => {}
-            }
-        }
-        out.push(text[at]);
-        at += 1;
+/// A verdict from its parts.
+fn verdict(kind: VerdictKind, headline: String, detail: String) -> Verdict {
+    Verdict {
+        kind,
+        headline,
+        detail,
     }
-    out
+}
+
+/// The returned message's identifiers; `None` when the bounce has none of them.
+fn original_facts(original: &Original<'_>) -> Option<OriginalFacts> {
+    let owned = |value: Option<&str>| value.map(str::to_owned);
+    let facts = OriginalFacts {
+        message_id: owned(original.message_id()),
+        subject: owned(original.subject()),
+        from: owned(original.from()),
+        to: owned(original.to()),
+        date: owned(original.date()),
+        envelope_sender: owned(original.envelope_sender()),
+        envelope_id: owned(original.envelope_id()),
+        verp_recipient: original.verp_recipient(),
+    };
+    (facts != OriginalFacts::default()).then_some(facts)
+}
+
+/// A feedback report's complaint.
+fn complaint_facts(feedback: &Feedback<'_>) -> ComplaintFacts {
+    let owned = |value: Option<&str>| value.map(str::to_owned);
+    ComplaintFacts {
+        feedback_type: shown(feedback.feedback_type().as_bytes()),
+        recipient: owned(feedback.recipient()),
+        original_mail_from: owned(feedback.original_mail_from()),
+        source_ip: owned(feedback.source_ip()),
+        arrival_date: owned(feedback.arrival_date()),
+        user_agent: owned(feedback.user_agent()),
+        reported_domain: owned(feedback.reported_domain()),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const REPORT: &str = "Reporting-MTA: dns; mx.example.net\n\nFinal-Recipient: rfc822; bob@example.com\nAction: failed\nStatus: 5.1.1\n";
-
     #[test]
-    fn the_part_is_found_through_nested_multiparts() {
-        let email = format!(
-            "From: MAILER-DAEMON\nContent-Type: multipart/mixed; boundary=outer\n\n\
-             --outer\nContent-Type: multipart/report; report-type=delivery-status;\n boundary=\"in ner\"\n\n\
-             --in ner\nContent-Type: text/plain\n\nThe mail system\n\
-             --in ner\nContent-Type: message/delivery-status\n\n{REPORT}\
-             --in ner--\n--outer--\n"
+    fn an_mbox_file_is_read_from_its_first_email() {
+        let mbox = b"From MAILER-DAEMON Fri Dec  4 15:46:27 2026\nFrom: MAILER-DAEMON@mx.example.org\nSubject: Delayed Mail (still being retried)\nContent-Type: multipart/report; report-type=delivery-status; boundary=b\n\n--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\nFinal-Recipient: rfc822; bob@example.com\nAction: delayed\nStatus: 4.4.1\n\n--b--\nFrom MAILER-DAEMON Fri Dec  4 15:47:27 2026\nSubject: two\n\nx\n";
+        let (bounce, more) = read(mbox);
+        assert!(more);
+        assert_eq!(bounce.kind(), Kind::DelayWarning);
+        assert_eq!(
+            bounce.recipients()[0].action(),
+            smtp_codes::dsn::Action::Delayed
         );
-        let part = delivery_status(email.as_bytes()).unwrap();
-        assert_eq!(String::from_utf8(part.body).unwrap(), REPORT);
-        assert!(email[part.offset..].starts_with("Reporting-MTA"));
+        assert_eq!(bounce.recipients()[0].address(), "bob@example.com");
     }
 
     #[test]
-    fn an_encoded_part_is_decoded() {
-        // "Status: 5.1.1\n" in base64, as `base64` prints it.
-        let email = "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: base64\n\nU3RhdHVzOiA1LjEuMQo=\n--b--\n";
-        assert_eq!(
-            delivery_status(email.as_bytes()).unwrap().body,
-            b"Status: 5.1.1\n"
-        );
-        let email = "Content-Type: multipart/report; boundary=b\n\n--b\nContent-Type: message/delivery-status\nContent-Transfer-Encoding: quoted-printable\n\nDiagnostic-Code: smtp; 550 Bo=C3=AEte =\npleine\n--b--\n";
-        assert_eq!(
-            delivery_status(email.as_bytes()).unwrap().body,
-            "Diagnostic-Code: smtp; 550 Boîte pleine\n".as_bytes()
-        );
-    }
-
-    #[test]
-    fn a_broken_structure_falls_back_to_the_content_type_line() {
-        // The boundary the header names is not the one the parts use.
-        let email = format!(
-            "Content-Type: multipart/report; boundary=wrong\n\n--right\nContent-Type: message/delivery-status\n\n{REPORT}--right--\n"
-        );
-        assert_eq!(
-            delivery_status(email.as_bytes()).unwrap().body,
-            REPORT.as_bytes()
-        );
-    }
-
-    #[test]
-    fn an_email_without_the_part_has_none() {
-        let email = "Content-Type: multipart/mixed; boundary=b\n\n--b\nContent-Type: text/plain\n\nHi.\n--b--\n";
-        assert!(delivery_status(email.as_bytes()).is_none());
-        assert!(delivery_status(b"").is_none());
+    fn each_kind_has_its_own_words() {
+        // (kind, verdict kind, words the headline has): a delay warning asks for nothing, what
+        // is not a bounce says what it is.
+        let cases = [
+            (Kind::DelayWarning, VerdictKind::RetryLater, "do nothing"),
+            (Kind::Success, VerdictKind::Success, "delivered"),
+            (Kind::FeedbackReport, VerdictKind::NotABounce, "complaint"),
+            (
+                Kind::AutoReply(AutoReply::Vacation),
+                VerdictKind::NotABounce,
+                "out of office",
+            ),
+            (
+                Kind::AutoReply(AutoReply::ChallengeResponse),
+                VerdictKind::NotABounce,
+                "challenge",
+            ),
+            (
+                Kind::AutoReply(AutoReply::Other),
+                VerdictKind::NotABounce,
+                "automatic reply",
+            ),
+            (Kind::NotABounce, VerdictKind::NotABounce, "Not a bounce"),
+            (Kind::Failure, VerdictKind::Unclear, "not delivered"),
+        ];
+        for (kind, verdict_kind, words) in cases {
+            let verdict = kind_verdict(kind, None, &[]);
+            assert_eq!(verdict.kind, verdict_kind, "{kind}");
+            assert!(verdict.headline.contains(words), "{kind}: {verdict:?}");
+        }
     }
 }

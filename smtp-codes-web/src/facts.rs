@@ -9,6 +9,7 @@ use smtp_codes::{
     Class, Command, Diagnosis, Ehlo, EnhancedCode, EnhancedStatus, Extension, Outcome, Reply,
     ReplyCode,
 };
+use smtp_codes_bounce::{Format, Kind};
 
 use crate::read::{self, shown, trim};
 use crate::{
@@ -17,10 +18,11 @@ use crate::{
 };
 
 /// Explains a pasted text: a reply (one line or several, or several replies), a log line or
-/// bounce text quoting one, a delivery status report or some of its fields, a whole bounce email
-/// (its `message/delivery-status` part), a bare reply code or enhanced status code, a reply to
-/// EHLO. `command` is the command the reply answered, when the reader knows it; otherwise the one
-/// the text names, if any.
+/// bounce text quoting one, a delivery status report or some of its fields, a whole email (a
+/// bounce, a delay warning, a complaint, an automatic reply: what it is, and each recipient it
+/// reports on), a bare reply code or enhanced status code, a reply to EHLO. `command` is the
+/// command the reply answered, when the reader knows it; otherwise the one the text names, if
+/// any.
 ///
 /// ```
 /// use smtp_codes_web::{explain, Input, VerdictKind};
@@ -51,7 +53,7 @@ pub fn explain(text: &[u8], command: Option<Command>) -> Explanation {
         return explain_email(text, command);
     }
     if read::field_name(text).is_some_and(read::is_dsn_field) {
-        let mut explanation = explain_report(text, command, &[], Input::DeliveryStatus);
+        let mut explanation = explain_report(text, command, Input::DeliveryStatus);
         let count = explanation.items.len();
         if explanation.error.is_none() {
             explanation.summary = format!(
@@ -73,10 +75,11 @@ pub fn explain(text: &[u8], command: Option<Command>) -> Explanation {
             "No reply code found: paste a server's reply (550 5.1.1 ...), a log line that quotes one (... said: 550 ...), a bounce's Diagnostic-Code line, the whole bounce email, or a code alone (550, 5.1.1)."
                 .into(),
         ),
+        email: None,
     })
 }
 
-/// An explanation with no notes and no error.
+/// An explanation with no notes, no error and no email.
 fn explanation(input: Input, summary: String, items: Vec<Item>) -> Explanation {
     Explanation {
         input,
@@ -84,6 +87,7 @@ fn explanation(input: Input, summary: String, items: Vec<Item>) -> Explanation {
         items,
         notes: Vec::new(),
         error: None,
+        email: None,
     }
 }
 
@@ -120,6 +124,7 @@ fn explain_code(code: u16, command: Option<Command>, given: Option<CommandFacts>
             error: Some(format!(
                 "{code:03} is not an SMTP reply code: the first digit of a reply code is 2 to 5 (RFC 5321 §4.2)."
             )),
+            email: None,
         },
     }
 }
@@ -232,6 +237,7 @@ fn explain_replies(
         items,
         notes,
         error,
+        email: None,
     }
 }
 
@@ -298,69 +304,74 @@ fn log_line_item(
     Some(reply_item(&reply, command, facts))
 }
 
-/// A whole email: its delivery-status part, else the lines of its text that quote a reply.
+/// A whole email, read by the bounce library: what it is, and one item per recipient it
+/// reports on. An email that is not a bounce by its form (a person's forward, a quote) gives
+/// the lines of its text that quote a server's reply, if any.
 fn explain_email(text: &[u8], command: Option<Command>) -> Explanation {
-    let Some(part) = email::delivery_status(text) else {
-        if let Some(mut explanation) = explain_log_lines(text, command, true) {
-            explanation.input = Input::Email;
-            explanation.summary = format!(
-                "An email without a delivery-status part; {} of its text {} a server's reply.",
-                plural(explanation.items.len(), "line", "lines"),
-                if explanation.items.len() == 1 {
-                    "quotes"
-                } else {
-                    "quote"
-                },
-            );
-            explanation.notes.push("This page reads a bounce's delivery-status part (RFC 3464). This email has none, so the lines above were picked from its text: check that they are about your message.".into());
-            return explanation;
-        }
-        return Explanation {
-            input: Input::Email,
-            summary: "An email without a delivery-status part.".into(),
-            items: Vec::new(),
-            notes: Vec::new(),
-            error: Some("This email has no delivery-status part (RFC 3464) and no line that quotes a server's reply. Paste the server's reply from it, if it has one.".into()),
-        };
-    };
-    // The report's human-readable part, before it: its lines name the command each recipient's
-    // reply answered ("<bob@example.com>: ... (in reply to RCPT TO command)").
-    let before = read::unfolded_lines(&text[..part.offset.min(text.len())]);
-    let mut explanation = explain_report(&part.body, command, &before, Input::Email);
-    if explanation.error.is_none() || !explanation.items.is_empty() {
-        explanation.summary = format!(
-            "A bounce email; its delivery-status part is about {}.",
+    let (bounce, more) = email::read(text);
+    let kind = bounce.kind();
+    let items = email::items(&bounce, command);
+    let facts = email::facts(&bounce, &items);
+    let mut explanation = explanation(Input::Email, String::new(), items);
+    explanation.summary = if kind.is_delivery_report() {
+        let written = facts
+            .format_plain
+            .as_ref()
+            .map_or(String::new(), |format| format!(", written as {format},"));
+        format!(
+            "{}{written} about {}.",
+            email::kind_plain(kind),
             plural(explanation.items.len(), "recipient", "recipients")
-        );
+        )
+    } else {
+        format!("{}.", email::kind_plain(kind))
+    };
+    match bounce.format() {
+        Some(Format::DeliveryStatus) => explanation.notes.push(
+            "Read from the email's delivery-status part (RFC 3464), and from the text beside it for the command each reply answered."
+                .into(),
+        ),
+        Some(Format::Text(_)) if !explanation.items.is_empty() => explanation.notes.push(
+            "This bounce has no delivery-status part: the recipients above were read from its text, written for people. Check that they are the ones your message went to."
+                .into(),
+        ),
+        _ => {}
     }
-    explanation.notes.push(
-        "Read from the email's delivery-status part (RFC 3464); its other parts are not read."
-            .into(),
-    );
+    if kind == Kind::NotABounce && explanation.items.is_empty() {
+        if let Some(quoted) = explain_log_lines(text, command, true) {
+            explanation.summary =
+                format!(
+                "An email that is not a bounce by its form; {} of its text {} a server's reply.",
+                plural(quoted.items.len(), "line", "lines"),
+                if quoted.items.len() == 1 { "quotes" } else { "quote" },
+            );
+            explanation.items = quoted.items;
+            explanation.notes.push("The lines above were picked from the email's text (a forwarded bounce, a quote): check that they are about your message.".into());
+        } else {
+            explanation.error = Some("This email is not a bounce: it has no delivery report (RFC 3464), no bounce text of a server this page knows, and no line that quotes a server's reply. Paste the server's reply from it, if it has one.".into());
+        }
+    }
+    if more {
+        explanation
+            .notes
+            .push("The text holds several emails (an mbox file): the first is explained.".into());
+    }
+    explanation.email = Some(facts);
     explanation
 }
 
-/// A delivery status report: one item per recipient. Without a `command` given, each
-/// recipient's is the one named by the line of `text` (the bounce's human-readable part,
-/// unfolded) that names its address, else, when the report has one recipient, by the text.
-fn explain_report(
-    report: &[u8],
-    command: Option<Command>,
-    text: &[Vec<u8>],
-    input: Input,
-) -> Explanation {
+/// A delivery status report: one item per recipient. The command is the one given, else the
+/// one a recipient's diagnostic names.
+fn explain_report(report: &[u8], command: Option<Command>, input: Input) -> Explanation {
     let prefix = match DeliveryStatus::parse_prefix(report) {
         Ok(prefix) => prefix,
         Err(error) => {
-            return Explanation {
-                input,
-                summary: "Not a delivery status report.".into(),
-                items: Vec::new(),
-                notes: Vec::new(),
-                error: Some(format!(
-                    "The delivery status report does not parse: {error}."
-                )),
-            }
+            let mut explanation =
+                explanation(input, "Not a delivery status report.".into(), Vec::new());
+            explanation.error = Some(format!(
+                "The delivery status report does not parse: {error}."
+            ));
+            return explanation;
         }
     };
     let report = prefix.report;
@@ -368,25 +379,9 @@ fn explain_report(
         .per_message()
         .reporting_mta()
         .map(|mta| shown(mta.value()));
-    let single = report.recipients().count() == 1;
     let items = report
         .recipients()
-        .map(|recipient| {
-            let named = recipient.address().and_then(|address| {
-                let address = address.to_ascii_lowercase();
-                named_command(
-                    text.iter()
-                        .filter(|line| read::contains_folded(line, &address)),
-                )
-            });
-            let named = named.or_else(|| single.then(|| named_command(text.iter())).flatten());
-            let (command, source) = match (command, named) {
-                (Some(command), _) => (Some(command), "given"),
-                (None, Some(named)) => (Some(named), "text"),
-                (None, None) => (None, ""),
-            };
-            recipient_item(&recipient, command, source, reporting_mta.clone())
-        })
+        .map(|recipient| recipient_item(&recipient, command, reporting_mta.clone()))
         .collect();
     let mut explanation = explanation(input, String::new(), items);
     if let Some(error) = prefix.stopped_by {
@@ -397,19 +392,18 @@ fn explain_report(
     explanation
 }
 
-/// The command the first of `lines` that names one names.
-fn named_command<'a>(mut lines: impl Iterator<Item = &'a Vec<u8>>) -> Option<Command> {
-    lines.find_map(|line| Diagnosis::of(None, None, line, None).command())
-}
-
 /// One recipient of a report.
 fn recipient_item(
     recipient: &Recipient<'_>,
-    command: Option<Command>,
-    source: &'static str,
+    given: Option<Command>,
     reporting_mta: Option<String>,
 ) -> Item {
-    let diagnosis = recipient.diagnose(command);
+    let diagnosis = recipient.diagnose(given);
+    let (command, source) = match (given, diagnosis.command()) {
+        (Some(command), _) => (Some(command), "given"),
+        (None, Some(named)) => (Some(named), "text"),
+        (None, None) => (None, ""),
+    };
     let diagnostic = recipient.diagnostic_code();
     let reply_code = diagnostic.and_then(|diagnostic| diagnostic.reply_code());
     let status = diagnosis.status();
@@ -440,14 +434,21 @@ fn recipient_item(
         verdict: words::for_recipient(action, class, &diagnosis),
         lines,
         recipient: Some(RecipientFacts {
+            original_address: recipient
+                .original_recipient()
+                .map(|original| shown(original.value()))
+                .filter(|original| Some(original) != address.as_ref()),
             address,
             action: action.map(Action::name),
+            action_stated: action.is_some(),
             status: recipient.status().map(|status| status.to_string()),
             remote_mta: recipient.remote_mta().map(|mta| shown(mta.value())),
             diagnostic_type: diagnostic
                 .map(|diagnostic| shown(diagnostic.kind()))
                 .filter(|kind| !kind.is_empty()),
             reporting_mta,
+            date: recipient.last_attempt_date().map(shown),
+            source: None,
         }),
         code: reply_code.map(code_facts),
         enhanced: status.map(enhanced_facts),
@@ -541,7 +542,7 @@ pub(crate) fn code_facts(code: u16) -> CodeFacts {
 }
 
 /// An enhanced code and its registry entry.
-fn enhanced_facts(code: EnhancedCode) -> EnhancedFacts {
+pub(crate) fn enhanced_facts(code: EnhancedCode) -> EnhancedFacts {
     let status = code.status();
     EnhancedFacts {
         code: code.to_string(),
@@ -553,7 +554,7 @@ fn enhanced_facts(code: EnhancedCode) -> EnhancedFacts {
 }
 
 /// The advice and the rule of [`Outcome::of`] that gave it.
-fn advice_facts(
+pub(crate) fn advice_facts(
     outcome: Outcome,
     code: u16,
     class: Option<Class>,
@@ -591,7 +592,7 @@ fn advice_facts(
 }
 
 /// A diagnosis, with the rule that decided.
-fn diagnosis_facts(diagnosis: &Diagnosis) -> DiagnosisFacts {
+pub(crate) fn diagnosis_facts(diagnosis: &Diagnosis) -> DiagnosisFacts {
     DiagnosisFacts {
         reason: diagnosis.reason().to_string(),
         description: diagnosis.reason().description(),

@@ -42,7 +42,8 @@ pub enum Input {
     LogLine,
     /// A delivery status report (RFC 3464) or some of its fields (`Diagnostic-Code: smtp; 550 ...`).
     DeliveryStatus,
-    /// A whole email: a bounce with a `message/delivery-status` part, or one quoting a reply.
+    /// A whole email (or an mbox file's first): a bounce, a delay warning, a complaint, an
+    /// automatic reply, or another email, read by [`smtp_codes_bounce::Bounce`].
     Email,
     /// None of the above.
     NotUnderstood,
@@ -83,6 +84,8 @@ pub struct Explanation {
     pub notes: Vec<String>,
     /// Why nothing (or not everything) could be explained: where and what.
     pub error: Option<String>,
+    /// For a whole email: what it is, and the message it is about.
+    pub email: Option<EmailFacts>,
 }
 
 /// One reply, recipient or code explained.
@@ -136,10 +139,14 @@ pub enum VerdictKind {
     KeepAddress,
     /// A permanent failure whose cause the input does not tell.
     Unclear,
+    /// An email that reports no delivery failure: an automatic reply, a complaint, another
+    /// email.
+    NotABounce,
 }
 
 impl VerdictKind {
-    /// The name the page reads: `success`, `continue`, `retry`, `remove`, `keep`, `unclear`.
+    /// The name the page reads: `success`, `continue`, `retry`, `remove`, `keep`, `unclear`,
+    /// `not-a-bounce`.
     ///
     /// ```
     /// assert_eq!(smtp_codes_web::VerdictKind::RemoveAddress.name(), "remove");
@@ -153,6 +160,7 @@ impl VerdictKind {
             VerdictKind::RemoveAddress => "remove",
             VerdictKind::KeepAddress => "keep",
             VerdictKind::Unclear => "unclear",
+            VerdictKind::NotABounce => "not-a-bounce",
         }
     }
 }
@@ -258,21 +266,99 @@ pub struct CapabilityFacts {
     pub note: Option<String>,
 }
 
-/// What a delivery status report says about one recipient (RFC 3464 §2.3).
+/// What a delivery status report (RFC 3464 §2.3) or a bounce says about one recipient.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RecipientFacts {
-    /// `Final-Recipient`'s address, else `Original-Recipient`'s.
+    /// `Final-Recipient`'s address, else `Original-Recipient`'s; a text bounce's address.
     pub address: Option<String>,
+    /// `Original-Recipient`'s, when it differs from the address.
+    pub original_address: Option<String>,
     /// `Action`: `failed`, `delayed`, `delivered`, `relayed`, `expanded`.
     pub action: Option<&'static str>,
+    /// Whether the report states the action (its `Action` field), rather than the action being
+    /// read from a bounce's words.
+    pub action_stated: bool,
     /// `Status`, as read.
     pub status: Option<String>,
     /// `Remote-MTA`: the server that answered.
     pub remote_mta: Option<String>,
-    /// `Diagnostic-Code`'s type: `smtp`, `X-Postfix`.
+    /// `Diagnostic-Code`'s type: `smtp`, `X-Postfix` (of a pasted report).
     pub diagnostic_type: Option<String>,
     /// The per-message `Reporting-MTA`: the server that wrote the report.
     pub reporting_mta: Option<String>,
+    /// When the server last tried (`Last-Attempt-Date`, else `Arrival-Date`, else the bounce's
+    /// `Date`), as written.
+    pub date: Option<String>,
+    /// For an email, where the recipient was read from: `report` (its delivery-status part),
+    /// `text` (the words written for people), `ses-notification`.
+    pub source: Option<&'static str>,
+}
+
+/// What a whole email is, and what it says about the message it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmailFacts {
+    /// What it is: `failure`, `delay-warning`, `success`, `feedback-report`, `auto-reply`
+    /// (`auto-reply/vacation`, `auto-reply/challenge-response`), `not-a-bounce`.
+    pub kind: &'static str,
+    /// What it is and what to do, in plain words.
+    pub verdict: Verdict,
+    /// How the report is written: `delivery-status`, `feedback-report`, `ses-notification`, or
+    /// a text format (`qmail`, `postfix`, ..., `text`); `None` when it reports nothing.
+    pub format: Option<&'static str>,
+    /// The format in words: `a delivery status report (RFC 3464)`, `the text qmail writes`.
+    pub format_plain: Option<String>,
+    /// The server that wrote the report (`Reporting-MTA`).
+    pub reporting_mta: Option<String>,
+    /// The email's `Subject`, decoded.
+    pub subject: Option<String>,
+    /// The email's `From`.
+    pub from: Option<String>,
+    /// The email's `Date`.
+    pub date: Option<String>,
+    /// The identifiers of the message it returns or is about, when it has any.
+    pub original: Option<OriginalFacts>,
+    /// The complaint of a feedback report.
+    pub complaint: Option<ComplaintFacts>,
+}
+
+/// The identifiers of the message a bounce returns, to match the bounce to what was sent.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OriginalFacts {
+    /// Its `Message-ID`, without `<>`.
+    pub message_id: Option<String>,
+    /// Its `Subject`, decoded.
+    pub subject: Option<String>,
+    /// Its `From`.
+    pub from: Option<String>,
+    /// Its `To`.
+    pub to: Option<String>,
+    /// Its `Date`.
+    pub date: Option<String>,
+    /// The envelope sender the bounce went to (the message's `Return-Path`).
+    pub envelope_sender: Option<String>,
+    /// The report's `Original-Envelope-Id` (RFC 3461 `ENVID`).
+    pub envelope_id: Option<String>,
+    /// The recipient a VERP envelope sender encodes (`bounces+bob=example.com@...`).
+    pub verp_recipient: Option<String>,
+}
+
+/// A complaint (RFC 5965 feedback report).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ComplaintFacts {
+    /// `Feedback-Type`: `abuse`, `fraud`, `virus`, `not-spam`, `auth-failure`, `other`.
+    pub feedback_type: String,
+    /// Who complained: `Original-Rcpt-To`, else the message's `To`.
+    pub recipient: Option<String>,
+    /// `Original-Mail-From`: the message's envelope sender.
+    pub original_mail_from: Option<String>,
+    /// `Source-IP`: the server that sent the message.
+    pub source_ip: Option<String>,
+    /// `Arrival-Date`.
+    pub arrival_date: Option<String>,
+    /// `User-Agent`: the software (the provider) that wrote the report.
+    pub user_agent: Option<String>,
+    /// `Reported-Domain`.
+    pub reported_domain: Option<String>,
 }
 
 /// Reads a command's name as the page offers it (`RCPT`, `greeting`, `end-of-data`); empty or

@@ -3,8 +3,9 @@
 
 use crate::json::{object, ToJson};
 use crate::{
-    AdviceFacts, CapabilityFacts, CodeFacts, CommandFacts, DiagnosisFacts, EhloFacts,
-    EnhancedFacts, Explanation, Item, RecipientFacts, Verdict,
+    AdviceFacts, CapabilityFacts, CodeFacts, CommandFacts, ComplaintFacts, DiagnosisFacts,
+    EhloFacts, EmailFacts, EnhancedFacts, Explanation, Item, OriginalFacts, RecipientFacts,
+    Verdict,
 };
 
 impl ToJson for Explanation {
@@ -14,7 +15,8 @@ impl ToJson for Explanation {
                 .field("summary", &self.summary)
                 .field("items", &self.items)
                 .field("notes", &self.notes)
-                .field("error", &self.error);
+                .field("error", &self.error)
+                .field("email", &self.email);
         });
     }
 }
@@ -131,11 +133,61 @@ impl ToJson for RecipientFacts {
     fn write_json(&self, out: &mut String) {
         object(out, |o| {
             o.field("address", &self.address)
+                .field("original_address", &self.original_address)
                 .field("action", &self.action)
+                .field("action_stated", &self.action_stated)
                 .field("status", &self.status)
                 .field("remote_mta", &self.remote_mta)
                 .field("diagnostic_type", &self.diagnostic_type)
-                .field("reporting_mta", &self.reporting_mta);
+                .field("reporting_mta", &self.reporting_mta)
+                .field("date", &self.date)
+                .field("source", &self.source);
+        });
+    }
+}
+
+impl ToJson for EmailFacts {
+    fn write_json(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("kind", self.kind)
+                .field("verdict", &self.verdict)
+                .field("format", &self.format)
+                .field("format_plain", &self.format_plain)
+                .field("reporting_mta", &self.reporting_mta)
+                .field("subject", &self.subject)
+                .field("from", &self.from)
+                .field("date", &self.date)
+                .field("original", &self.original)
+                .field("complaint", &self.complaint);
+        });
+    }
+}
+
+impl ToJson for OriginalFacts {
+    fn write_json(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("message_id", &self.message_id)
+                .field("subject", &self.subject)
+                .field("from", &self.from)
+                .field("to", &self.to)
+                .field("date", &self.date)
+                .field("envelope_sender", &self.envelope_sender)
+                .field("envelope_id", &self.envelope_id)
+                .field("verp_recipient", &self.verp_recipient);
+        });
+    }
+}
+
+impl ToJson for ComplaintFacts {
+    fn write_json(&self, out: &mut String) {
+        object(out, |o| {
+            o.field("feedback_type", &self.feedback_type)
+                .field("recipient", &self.recipient)
+                .field("original_mail_from", &self.original_mail_from)
+                .field("source_ip", &self.source_ip)
+                .field("arrival_date", &self.arrival_date)
+                .field("user_agent", &self.user_agent)
+                .field("reported_domain", &self.reported_domain);
         });
     }
 }

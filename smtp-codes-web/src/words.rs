@@ -139,16 +139,18 @@ pub fn for_recipient(
             "Delivered: this recipient got the message.",
             String::from("The report only informs: nothing is wrong."),
         ),
+        // What to do about a reason is for a failure ("try again later"): a delay is only said
+        // what it is.
         Some(Action::Delayed) => verdict(
             VerdictKind::RetryLater,
             "Not delivered yet: the sending server keeps trying. The address is fine.",
             join(&[
-                if diagnosis.reason() == Reason::Undefined {
-                    ""
+                &if diagnosis.reason() == Reason::Undefined {
+                    String::new()
                 } else {
-                    what_to_do(diagnosis.reason())
+                    format!("{}.", diagnosis.reason().description())
                 },
-                "Nothing to do yet: another report comes if it finally fails.",
+                "Nothing to do: the sending server retries on its own, and another report comes only if it finally gives up.",
             ]),
         ),
         _ => match class {

@@ -1,6 +1,6 @@
 //! The page in a real browser: `scripts/web.sh` builds it, a static server on loopback serves
 //! it, and headless Chromium, driven through `ChromeDriver` (W3C `WebDriver`, spoken here over a
-//! plain TCP stream), gets real replies typed and a bounce email opened, as a person would. Then
+//! plain TCP stream), gets real replies typed and bounce emails opened, as a person would. Then
 //! it checks what the page shows, that nothing was requested after the page itself, and that the
 //! console has no error.
 //!
@@ -390,14 +390,22 @@ fn requested(entries: &[Value]) -> Vec<String> {
         .collect()
 }
 
-/// The result the page shows: its kind of input, error, and for each item its heading, verdict,
-/// headline and whole text.
+/// The result the page shows: its kind of input, error, for a whole email what it is (its kind,
+/// verdict, headline and whole text), and for each item its heading, verdict, headline and whole
+/// text.
 const SHOWN: &str = r##"
 const result = document.getElementById("result");
 if (result.hidden) return null;
+const email = document.querySelector("#email article");
 return {
   input: result.dataset.input,
   error: document.getElementById("error").hidden ? null : document.getElementById("error").textContent,
+  email: email && {
+    kind: email.dataset.kind,
+    verdict: email.dataset.verdict,
+    headline: email.querySelector(".headline").textContent,
+    text: email.textContent,
+  },
   items: [...document.querySelectorAll("#items article")].map((article) => ({
     heading: article.querySelector("h3").textContent,
     verdict: article.dataset.verdict,
@@ -459,7 +467,7 @@ fn the_page_explains_replies_and_bounces_in_chromium() {
     );
 
     typed_replies(&session);
-    opened_bounce(&session);
+    opened_bounces(&session);
     codes_table(&session, &url);
 
     // Nothing was requested after the page (going to #550 stays in the page).
@@ -575,24 +583,72 @@ fn typed_replies(session: &Session<'_>) {
     );
 }
 
-/// A bounce email opened with the file input: each recipient of its delivery-status part.
-fn opened_bounce(session: &Session<'_>) {
-    // A whole bounce email, opened as a file: each recipient of its delivery-status part.
-    let email = root().join("tests/data/bounce-corpus/eml/lhost-postfix-13.eml");
+/// Opens `relative` (a file of `tests/data`) with the page's file input, as a person picks a
+/// saved email.
+fn open_file(session: &Session<'_>, relative: &str) {
+    let path = root().join("tests/data").join(relative);
     let file = session.element("#file");
     session.call(
         "POST",
         &format!("/element/{file}/value"),
-        Some(&json!({ "text": email.canonicalize().unwrap().display().to_string() })),
+        Some(&json!({ "text": path.canonicalize().unwrap().display().to_string() })),
     );
+}
+
+/// Bounce emails opened with the file input: a report's recipients, a delay warning, a text
+/// bounce without a delivery-status part.
+fn opened_bounces(session: &Session<'_>) {
+    // A bounce with a delivery-status part: each of its recipients.
+    open_file(session, "bounce-corpus/eml/lhost-postfix-13.eml");
     let shown = shown_with_heading(session, "Recipient kijitora@example.jp");
     assert_eq!(shown["input"], "email");
+    assert_eq!(shown["email"]["kind"], "failure", "{shown}");
     let items = shown["items"].as_array().unwrap();
     assert_eq!(items.len(), 2, "{shown}");
     // The report's text part: "User Unknown", then "Mailbox Full", in reply to RCPT TO.
     assert_eq!(items[0]["verdict"], "remove", "{shown}");
     assert_eq!(items[1]["heading"], "Recipient noraneko@example.jp");
     assert_eq!(items[1]["verdict"], "keep", "{shown}");
+
+    // Postfix's delay warning (bounce-samples/README.md): carol@down.test is `Action: delayed`;
+    // nothing is to be done.
+    open_file(session, "bounce-samples/postfix-delay-warning.eml");
+    let shown = shown_with_heading(session, "Recipient carol@down.test");
+    let email = &shown["email"];
+    assert_eq!(email["kind"], "delay-warning", "{shown}");
+    assert_eq!(email["verdict"], "retry", "{shown}");
+    assert!(
+        email["headline"].as_str().unwrap().contains("do nothing"),
+        "{shown}"
+    );
+    // The returned header's Message-ID, to match the warning to the message sent.
+    assert!(
+        email["text"]
+            .as_str()
+            .unwrap()
+            .contains("q3-report@sender.test"),
+        "{shown}"
+    );
+    let item = &shown["items"][0];
+    assert_eq!(item["verdict"], "retry", "{shown}");
+    let text = item["text"].as_str().unwrap();
+    assert!(text.contains("delayed"), "{text}");
+    assert!(text.contains("Connection refused"), "{text}");
+
+    // qmail's text bounce, without a delivery-status part: "<userunknown@example.jp>:",
+    // "Remote host said: 550 5.1.1 <userunknown@example.jp>... User Unknown".
+    open_file(session, "bounce-corpus/eml/lhost-qmail-02.eml");
+    let shown = shown_with_heading(session, "Recipient userunknown@example.jp");
+    assert_eq!(shown["email"]["kind"], "failure", "{shown}");
+    let item = &shown["items"][0];
+    assert_eq!(item["verdict"], "remove", "{shown}");
+    let text = item["text"].as_str().unwrap();
+    assert!(text.contains("550 5.1.1"), "{text}");
+    assert!(text.contains("RCPT"), "{text}");
+    assert_eq!(
+        shown["items"][1]["heading"],
+        "Recipient filtered@example.jp"
+    );
 }
 
 /// The table of codes: every code, a row linked by its code (`#550`), the search.
