@@ -598,7 +598,11 @@ fn phrases_are_in_file_order_and_name_their_row() {
     for phrase in Reason::PHRASES {
         let row = lines[phrase.line() as usize - 1];
         let source = phrase.source().replace('"', "\"\"");
-        assert!(row.contains(&source), "{}: source not in its row", phrase.location());
+        assert!(
+            row.contains(&source),
+            "{}: source not in its row",
+            phrase.location()
+        );
     }
     assert_eq!(Reason::phrase_source(Reason::PHRASES.len()), "");
     // The evidence names the row to edit: the table as the attribute names it, and the line.

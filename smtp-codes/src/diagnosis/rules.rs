@@ -150,7 +150,6 @@ impl<R: Copy + PhraseSources> Phrase<R> {
     pub fn source(&self) -> &'static str {
         R::phrase_source(usize::from(self.index))
     }
-
 }
 
 impl<R> fmt::Display for Phrase<R> {
