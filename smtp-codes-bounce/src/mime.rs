@@ -96,7 +96,7 @@ pub(crate) fn returned_part(raw: &[u8]) -> Option<Returned> {
         last_part = Some(line);
     }
     let start = last_part?;
-    let headers_start = start + raw[start..].iter().position(|&b| b == b'\n')? + 1;
+    let headers_start = start + memchr::memchr(b'\n', &raw[start..])? + 1;
     let part = guarded(|| HEADER_PARSER.parse_headers(&raw[headers_start..]))?;
     let returned = part.root_part().content_type().is_some_and(|content_type| {
         let subtype = content_type.subtype().unwrap_or("");
@@ -125,10 +125,7 @@ pub(crate) fn returned_part(raw: &[u8]) -> Option<Returned> {
 fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
     let mut at = 0;
     while at < raw.len() {
-        let mut end = raw[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(raw.len(), |lf| at + lf + 1);
+        let mut end = line_end(raw, at);
         let line = &raw[at..end];
         if line.trim_ascii().is_empty() {
             return None;
@@ -137,10 +134,7 @@ fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
         if line.len() > name.len() && line[..name.len()].eq_ignore_ascii_case(name) {
             // The field's value, with its folded continuation lines.
             while end < raw.len() && matches!(raw[end], b' ' | b'\t') {
-                end = raw[end..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(raw.len(), |lf| end + lf + 1);
+                end = line_end(raw, end);
             }
             let value = raw[at + name.len()..end].trim_ascii();
             if value.len() < 10 || !value[..10].eq_ignore_ascii_case(b"multipart/") {
@@ -151,6 +145,12 @@ fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
         at = end;
     }
     None
+}
+
+/// Where the line starting at `at` ends, after its line feed (the end of `bytes` for a last line
+/// without one).
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |lf| at + lf + 1)
 }
 
 /// The `boundary` parameter of a `Content-Type` value.
@@ -181,10 +181,7 @@ fn boundary_parameter(value: &[u8]) -> Option<&[u8]> {
 fn header_block_len(block: &[u8]) -> usize {
     let mut at = 0;
     while at < block.len() {
-        let end = block[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(block.len(), |lf| at + lf + 1);
+        let end = line_end(block, at);
         if block[at..end].trim_ascii().is_empty() {
             return end;
         }

@@ -143,11 +143,17 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let needle = needle.as_bytes();
-    // A match starts where the needle's first byte is: a character boundary.
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+    let bytes = haystack.as_bytes();
+    let last = bytes.len() - needle.len();
+    // A match starts where the needle's first byte is (in either case): a character boundary.
+    let first = needle[0];
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        bytes,
+    )
+    .take_while(|&at| at <= last)
+    .find(|&at| bytes[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// An address as a report field gives it: its first line (a line that cannot start a field is

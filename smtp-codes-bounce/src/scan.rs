@@ -334,11 +334,7 @@ pub fn addresses(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn memchr_at(bytes: &[u8], at: usize) -> Option<usize> {
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| b == b'@')
-        .map(|offset| at + offset)
+    memchr::memchr(b'@', bytes.get(at..)?).map(|offset| at + offset)
 }
 
 #[cfg(test)]

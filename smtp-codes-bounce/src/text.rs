@@ -140,9 +140,23 @@ pub(crate) fn strip_tags(html: &str) -> String {
 /// [`RETURNED_MESSAGE`] phrase, or that starts a header block of the original (`Received:`,
 /// `Return-Path:`); the text's length when none does.
 pub(crate) fn returned_at(text: &str) -> usize {
+    // The first letters of the markers and of the two header names: a line that starts with no
+    // other letter is passed over without comparing.
+    const FIRST: &[u8] = b"tbeiormu";
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let bare = line.trim_start_matches(|c: char| c.is_whitespace() || "-=*_".contains(c));
+        let bare = match line.as_bytes().first() {
+            Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && !b"-=*_".contains(&b) => line,
+            _ => line.trim_start_matches(|c: char| c.is_whitespace() || "-=*_".contains(c)),
+        };
+        if !bare
+            .as_bytes()
+            .first()
+            .is_some_and(|b| FIRST.contains(&b.to_ascii_lowercase()))
+        {
+            at += line.len();
+            continue;
+        }
         let starts = |prefix: &str| {
             bare.get(..prefix.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
