@@ -9,7 +9,7 @@ use smtp_codes::dsn::{Action, DeliveryStatus};
 use crate::autoreply::{self, Markers};
 use crate::feedback::{self, Feedback};
 use crate::formats::{self, contains_ignore_case, starts_with_ignore_case, Says};
-use crate::headers::{self, address_in, raw_values};
+use crate::headers::{self, address_in, raw_values, Fields};
 use crate::keep::{keep, keep_bytes};
 use crate::kind::{Format, Kind, TextFormat};
 use crate::mime;
@@ -99,11 +99,70 @@ const MAIL_SYSTEM_NAMES: &[&str] = &[
     "mail system",
 ];
 
+/// Where a bounce's own header fields are read from.
+enum Top<'m, 'a> {
+    /// A plain header block, read by [`Fields`]: `mail-parser` decodes the fields that need it,
+    /// one at a time.
+    Fields(&'m Fields<'a>),
+    /// `mail-parser`'s parse of the whole header block.
+    Parsed(&'m Message<'a>),
+}
+
+impl<'a> Top<'_, 'a> {
+    /// The first field named `name`, as sent and trimmed.
+    fn first<'s>(&'s self, name: &'s str) -> Option<&'s [u8]> {
+        match self {
+            Top::Fields(fields) => fields.first(name),
+            Top::Parsed(message) => {
+                raw_values(&message.root_part().headers, message.raw_message(), name).next()
+            }
+        }
+    }
+
+    /// The decoded `Subject` (the last one, as `mail-parser` reports it).
+    fn subject(&self, raw: &'a [u8]) -> Option<Cow<'a, str>> {
+        match self {
+            Top::Fields(fields) => mime::parse_headers(fields.last_whole("Subject")?)?
+                .subject()
+                .map(|subject| keep(raw, subject)),
+            Top::Parsed(message) => message.subject().map(|subject| keep(raw, subject)),
+        }
+    }
+
+    /// The addresses of `From`, `To`, `Reply-To` and `Sender` (the last field of each), lower
+    /// case.
+    fn own_addresses(&self, own: &mut HashSet<String>) {
+        let mut add = |address: Option<&mail_parser::Address<'_>>| {
+            for addr in address.into_iter().flat_map(mail_parser::Address::iter) {
+                if let Some(email) = addr.address() {
+                    own.insert(email.to_ascii_lowercase());
+                }
+            }
+        };
+        match self {
+            Top::Fields(fields) => {
+                let field = |name: &str| fields.last_whole(name).and_then(mime::parse_headers);
+                add(field("From").as_ref().and_then(Message::from));
+                add(field("To").as_ref().and_then(Message::to));
+                add(field("Reply-To").as_ref().and_then(Message::reply_to));
+                add(field("Sender").as_ref().and_then(Message::sender));
+            }
+            Top::Parsed(message) => {
+                add(message.from());
+                add(message.to());
+                add(message.reply_to());
+                add(message.sender());
+            }
+        }
+    }
+}
+
 impl<'a> Head<'a> {
-    fn read(message: &Message<'_>, raw: &'a [u8]) -> Head<'a> {
-        let root = &message.root_part().headers;
-        let source = message.raw_message();
-        let first = |name: &str| headers::first(message, raw, name);
+    fn read(top: &Top<'_, 'a>, raw: &'a [u8]) -> Head<'a> {
+        let first = |name: &str| {
+            top.first(name)
+                .map(|value| headers::unfold(keep_bytes(raw, value)))
+        };
         let from = first("From");
         let from_address = from.clone().and_then(address_in);
         let from_mail_system = from_address.as_deref().is_some_and(|address| {
@@ -116,32 +175,18 @@ impl<'a> Head<'a> {
                 .iter()
                 .any(|name| contains_ignore_case(from, name))
         });
-        let null_sender = raw_values(root, source, "Return-Path")
-            .next()
+        let null_sender = top
+            .first("Return-Path")
             .is_some_and(|value| value.trim_ascii() == b"<>");
         let mut own = HashSet::new();
-        for address in [
-            message.from(),
-            message.to(),
-            message.reply_to(),
-            message.sender(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            for addr in address.iter() {
-                if let Some(email) = addr.address() {
-                    own.insert(email.to_ascii_lowercase());
-                }
-            }
-        }
+        top.own_addresses(&mut own);
         // `To` first: the DragonFly Mail Agent writes the failed recipient in its bounce's own
         // `X-Original-To` (mail.c).
         let envelope_recipient = ["To", "Delivered-To", "X-Original-To", "Envelope-To"]
             .iter()
             .find_map(|name| first(name).and_then(address_in));
         Head {
-            subject: message.subject().map(|subject| keep(raw, subject)),
+            subject: top.subject(raw),
             from,
             date: first("Date"),
             null_sender,
@@ -186,17 +231,35 @@ impl<'a> Bounce<'a> {
     /// ```
     #[must_use]
     pub fn parse(raw: &'a [u8]) -> Bounce<'a> {
+        Bounce::read_email(raw, true)
+    }
+
+    /// [`Bounce::parse`]; with `plain_header` false, `mail-parser` reads the whole header block
+    /// even when [`Fields`] could.
+    pub(crate) fn read_email(raw: &'a [u8], plain_header: bool) -> Bounce<'a> {
         // A returned message attached last is not parsed: only its header is read.
         let returned = mime::returned_part(raw);
         let report_bytes = returned.map_or(raw, |returned| &raw[..returned.cut]);
-        let Some(message) = mime::parse(report_bytes) else {
+        // A plain header block is read here; `mail-parser` parses the email from the fields
+        // that decide its MIME structure on.
+        let fields = Fields::read(report_bytes).filter(|_| plain_header);
+        let Some(message) = mime::parse_from(report_bytes, fields.as_ref()) else {
             return Bounce::empty(Kind::NotABounce);
         };
-        let mut head = Head::read(&message, raw);
+        let top = match &fields {
+            Some(fields) => Top::Fields(fields),
+            None => Top::Parsed(&message),
+        };
+        let mut head = Head::read(&top, raw);
         let text = report_text(&message, raw);
         let original = match returned {
             Some(returned) => original::read_header(&raw[returned.body..], raw),
-            None => original::read(&message, raw, text.returned()),
+            None => original::read(
+                &message,
+                raw,
+                text.returned(),
+                fields.as_ref().map_or(0, Fields::structure_start),
+            ),
         };
         // The returned message's envelope sender is the bounce's own address too.
         if let Some(sender) = original.envelope_sender.as_deref() {

@@ -92,6 +92,19 @@ mod ses;
 mod text;
 
 pub use bounce::Bounce;
+
+/// Not part of the API: what the `bounce` fuzz target compares.
+#[doc(hidden)]
+pub mod __private {
+    use crate::Bounce;
+
+    /// [`Bounce::parse`] with `mail-parser` reading the whole header block, as it does for a
+    /// header that is not plain: the fuzz target checks that both ways read every email alike.
+    #[must_use]
+    pub fn parse_whole_header(raw: &[u8]) -> Bounce<'_> {
+        Bounce::read_email(raw, false)
+    }
+}
 pub use feedback::Feedback;
 pub use kind::{AutoReply, Format, Kind, TextFormat};
 pub use original::{verp_decode, Original};

@@ -7,6 +7,8 @@ use std::sync::LazyLock;
 use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders};
 use memchr::memmem;
 
+use crate::headers::Fields;
+
 /// The parser for bounces: MIME fields (structure and decoding), the fields whose decoded
 /// values are used (`Subject`, the address fields); every other field is skipped, its bytes
 /// still reachable through its offsets.
@@ -27,6 +29,14 @@ pub(crate) static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
 /// panic there is an email it could not read, not a crash of the caller.
 pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
     guarded(|| PARSER.parse(raw))
+}
+
+/// `PARSER` on an email whose header block `fields` read: from the fields that decide the MIME
+/// structure on ([`Fields::structure_start`]), which gives the same parts, without parsing the
+/// fields before them (`Received` and the like, most of a bounce's header). The whole email when
+/// `fields` is `None`.
+pub(crate) fn parse_from<'a>(raw: &'a [u8], fields: Option<&Fields<'_>>) -> Option<Message<'a>> {
+    parse(&raw[fields.map_or(0, Fields::structure_start)..])
 }
 
 /// `PARSER` on a header block alone (see [`parse`]).

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use mail_parser::Message;
 
-use crate::headers::{address_in, raw_values, unfold};
+use crate::headers::{address_in, unfold};
 use crate::keep::{keep, keep_bytes};
 
 /// What a bounce says about the message it returns: the identifiers of the returned message (or
@@ -147,12 +147,21 @@ pub fn verp_decode(address: &str) -> Option<String> {
 
 /// The identifiers of the returned message in `message` (the bounce): an attached
 /// `message/rfc822` (or `message/global`) part, else a `text/rfc822-headers` part, else the
-/// header block after the text's returned-message line (`returned`).
-pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> Original<'a> {
+/// header block after the text's returned-message line (`returned`). `start` is where in the
+/// email `message` was parsed from (see [`crate::mime::parse_from`]).
+pub(crate) fn read<'a>(
+    message: &Message<'_>,
+    raw: &'a [u8],
+    returned: &str,
+    start: usize,
+) -> Original<'a> {
     let mut original = Original::default();
     let attached = message.parts.iter().skip(1).find_map(|part| part.message());
     if let Some(attached) = attached {
-        fill(&mut original, attached, raw);
+        // An attached message's field offsets count from the start of the parse, and its
+        // `raw_message()` from the start of the attached message: the fields are looked up there
+        // at the offsets they would have had in a parse of the whole email.
+        fill(&mut original, attached, raw, start);
     } else {
         let headers_part = message.parts.iter().skip(1).find(|part| {
             mail_parser::MimeHeaders::content_type(*part).is_some_and(|content_type| {
@@ -167,7 +176,7 @@ pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> 
             None => returned.trim_start().as_bytes(),
         };
         if let Some(parsed) = crate::mime::parse_original_headers(block) {
-            fill(&mut original, &parsed, raw);
+            fill(&mut original, &parsed, raw, 0);
         }
     }
     original
@@ -177,18 +186,24 @@ pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> 
 pub(crate) fn read_header<'a>(block: &[u8], raw: &'a [u8]) -> Original<'a> {
     let mut original = Original::default();
     if let Some(parsed) = crate::mime::parse_original_headers(block) {
-        fill(&mut original, &parsed, raw);
+        fill(&mut original, &parsed, raw, 0);
     }
     original
 }
 
-fn fill<'a>(original: &mut Original<'a>, message: &Message<'_>, raw: &'a [u8]) {
+/// The identifiers in `message`'s header fields; `shift` is added to their offsets (see
+/// [`read`]).
+fn fill<'a>(original: &mut Original<'a>, message: &Message<'_>, raw: &'a [u8], shift: usize) {
     let headers = &message.root_part().headers;
     let source = message.raw_message();
     let field = |name: &'static str| {
-        raw_values(headers, source, name)
-            .next()
-            .map(|value| unfold(keep_bytes(raw, value)))
+        headers
+            .iter()
+            .filter(|header| header.name.as_str().eq_ignore_ascii_case(name))
+            .find_map(|header| {
+                source.get(header.offset_start as usize + shift..header.offset_end as usize + shift)
+            })
+            .map(|value| unfold(keep_bytes(raw, value.trim_ascii())))
     };
     original.message_id = field("Message-ID").map(|id| match id {
         Cow::Borrowed(id) => Cow::Borrowed(id.trim_matches(|c| c == '<' || c == '>')),

@@ -710,3 +710,45 @@ fn every_corpus_email_with_a_report_part_is_a_delivery_report() {
         }
     }
 }
+
+/// A plain header block is read without `mail-parser` (it is asked only for the fields that need
+/// decoding, and parses the email from its MIME fields on): every corpus email and sample, whole
+/// and cut short, with LF or CRLF line ends, reads as it does with `mail-parser` reading the whole
+/// header block.
+#[test]
+fn a_plain_header_reads_as_mail_parser_reads_it() {
+    let samples = std::fs::read_dir(data_path("data/bounce-samples"))
+        .expect("the samples")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+        .map(|path| {
+            (
+                path.display().to_string(),
+                std::fs::read(&path).expect("a sample"),
+            )
+        });
+    for (name, raw) in corpus::emails().into_iter().chain(samples) {
+        let lf: Vec<u8> = raw.iter().copied().filter(|&b| b != b'\r').collect();
+        let crlf: Vec<u8> = lf
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        for email in [&raw, &lf, &crlf] {
+            for eighths in 1..=8 {
+                let email = &email[..email.len() * eighths / 8];
+                assert_eq!(
+                    Bounce::parse(email),
+                    smtp_codes_bounce::__private::parse_whole_header(email),
+                    "{name}, {eighths}/8"
+                );
+            }
+        }
+    }
+}
