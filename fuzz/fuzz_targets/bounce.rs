@@ -1,7 +1,8 @@
 //! `Bounce::parse` on arbitrary bytes, read as whole emails: no panic; the same email gives the
-//! same answer, whether its header block is read by `mail-parser` or (when plain) without it; no recipient is invented (every address it reports occurs in the email as sent,
-//! or in a part as decoded, or in an SES notification's JSON); a delay warning reports no failed
-//! recipient; a failure has one; only delivery reports have recipients; the owned copy is equal.
+//! same answer, whether its header block is read by `mail-parser` or (when plain) without it; no
+//! recipient is invented (every address it reports occurs in the email as sent, or in a part as
+//! decoded, or in an SES notification's JSON); a delay warning reports no failed recipient; a
+//! failure has one; only delivery reports have recipients; the owned copy is equal.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
