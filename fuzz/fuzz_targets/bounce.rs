@@ -14,7 +14,7 @@ fuzz_target!(|raw: &[u8]| {
     let bounce = Bounce::parse(raw);
     assert_eq!(bounce, Bounce::parse(raw));
     // A plain header block read without `mail-parser` reads as `mail-parser` reads it.
-    assert_eq!(bounce, smtp_codes_bounce::__private::parse_whole_header(raw));
+    assert_eq!(bounce, smtp_codes_bounce::__private::parse_whole_headers(raw));
     // As text: an address in bytes that are not UTF-8 is reported with U+FFFD in their place.
     let mut texts = vec![String::from_utf8_lossy(raw).to_ascii_lowercase().into_bytes()];
     if let Some(message) = MessageParser::default().parse(raw) {

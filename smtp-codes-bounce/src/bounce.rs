@@ -234,8 +234,8 @@ impl<'a> Bounce<'a> {
         Bounce::read_email(raw, true)
     }
 
-    /// [`Bounce::parse`]; with `plain_header` false, `mail-parser` reads the whole header block
-    /// even when [`Fields`] could.
+    /// [`Bounce::parse`]; with `plain_header` false, `mail-parser` reads every header block (the
+    /// email's, the returned message's) even when [`Fields`] could.
     pub(crate) fn read_email(raw: &'a [u8], plain_header: bool) -> Bounce<'a> {
         // A returned message attached last is not parsed: only its header is read.
         let returned = mime::returned_part(raw);
@@ -253,12 +253,13 @@ impl<'a> Bounce<'a> {
         let mut head = Head::read(&top, raw);
         let text = report_text(&message, raw);
         let original = match returned {
-            Some(returned) => original::read_header(&raw[returned.body..], raw),
+            Some(returned) => original::read_header(&raw[returned.body..], raw, plain_header),
             None => original::read(
                 &message,
                 raw,
                 text.returned(),
                 fields.as_ref().map_or(0, Fields::structure_start),
+                plain_header,
             ),
         };
         // The returned message's envelope sender is the bounce's own address too.

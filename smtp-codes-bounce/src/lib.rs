@@ -98,10 +98,11 @@ pub use bounce::Bounce;
 pub mod __private {
     use crate::Bounce;
 
-    /// [`Bounce::parse`] with `mail-parser` reading the whole header block, as it does for a
-    /// header that is not plain: the fuzz target checks that both ways read every email alike.
+    /// [`Bounce::parse`] with `mail-parser` reading every header block whole (the email's, the
+    /// returned message's), as it does for one that is not plain: the fuzz target checks that
+    /// both ways read every email alike.
     #[must_use]
-    pub fn parse_whole_header(raw: &[u8]) -> Bounce<'_> {
+    pub fn parse_whole_headers(raw: &[u8]) -> Bounce<'_> {
         Bounce::read_email(raw, false)
     }
 }

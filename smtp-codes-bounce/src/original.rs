@@ -5,7 +5,7 @@ use std::borrow::Cow;
 
 use mail_parser::Message;
 
-use crate::headers::{address_in, unfold};
+use crate::headers::{address_in, unfold, Fields};
 use crate::keep::{keep, keep_bytes};
 
 /// What a bounce says about the message it returns: the identifiers of the returned message (or
@@ -148,12 +148,14 @@ pub fn verp_decode(address: &str) -> Option<String> {
 /// The identifiers of the returned message in `message` (the bounce): an attached
 /// `message/rfc822` (or `message/global`) part, else a `text/rfc822-headers` part, else the
 /// header block after the text's returned-message line (`returned`). `start` is where in the
-/// email `message` was parsed from (see [`crate::mime::parse_from`]).
+/// email `message` was parsed from (see [`crate::mime::parse_from`]); with `plain` false,
+/// `mail-parser` reads every header block.
 pub(crate) fn read<'a>(
     message: &Message<'_>,
     raw: &'a [u8],
     returned: &str,
     start: usize,
+    plain: bool,
 ) -> Original<'a> {
     let mut original = Original::default();
     let attached = message.parts.iter().skip(1).find_map(|part| part.message());
@@ -175,20 +177,49 @@ pub(crate) fn read<'a>(
             Some(part) => part.contents(),
             None => returned.trim_start().as_bytes(),
         };
-        if let Some(parsed) = crate::mime::parse_original_headers(block) {
-            fill(&mut original, &parsed, raw, 0);
-        }
+        fill_from_block(&mut original, block, raw, plain);
     }
     original
 }
 
 /// The identifiers in a returned message's header block (the body of a `message/rfc822` part).
-pub(crate) fn read_header<'a>(block: &[u8], raw: &'a [u8]) -> Original<'a> {
+pub(crate) fn read_header<'a>(block: &[u8], raw: &'a [u8], plain: bool) -> Original<'a> {
     let mut original = Original::default();
-    if let Some(parsed) = crate::mime::parse_original_headers(block) {
-        fill(&mut original, &parsed, raw, 0);
-    }
+    fill_from_block(&mut original, block, raw, plain);
     original
+}
+
+/// The identifiers in a header block: read by [`Fields`] when it is plain (`mail-parser` decodes
+/// the `Subject`; unless `plain` is false), else by `mail-parser`.
+fn fill_from_block<'a>(original: &mut Original<'a>, block: &[u8], raw: &'a [u8], plain: bool) {
+    let Some(fields) = Fields::read(block).filter(|_| plain) else {
+        if let Some(parsed) = crate::mime::parse_original_headers(block) {
+            fill(original, &parsed, raw, 0);
+        }
+        return;
+    };
+    let field = |name: &str| {
+        fields
+            .first(name)
+            .map(|value| unfold(keep_bytes(raw, value)))
+    };
+    original.message_id = field("Message-ID").map(without_angles);
+    original.subject = fields
+        .last_whole("Subject")
+        .and_then(crate::mime::parse_original_headers)
+        .and_then(|parsed| parsed.subject().map(|subject| keep(raw, subject)));
+    original.from = field("From");
+    original.to = field("To");
+    original.date = field("Date");
+    original.envelope_sender = field("Return-Path").and_then(address_in);
+}
+
+/// A `Message-ID` without its `<>`.
+fn without_angles(id: Cow<'_, str>) -> Cow<'_, str> {
+    match id {
+        Cow::Borrowed(id) => Cow::Borrowed(id.trim_matches(|c| c == '<' || c == '>')),
+        Cow::Owned(id) => Cow::Owned(id.trim_matches(|c| c == '<' || c == '>').to_owned()),
+    }
 }
 
 /// The identifiers in `message`'s header fields; `shift` is added to their offsets (see
@@ -205,10 +236,7 @@ fn fill<'a>(original: &mut Original<'a>, message: &Message<'_>, raw: &'a [u8], s
             })
             .map(|value| unfold(keep_bytes(raw, value.trim_ascii())))
     };
-    original.message_id = field("Message-ID").map(|id| match id {
-        Cow::Borrowed(id) => Cow::Borrowed(id.trim_matches(|c| c == '<' || c == '>')),
-        Cow::Owned(id) => Cow::Owned(id.trim_matches(|c| c == '<' || c == '>').to_owned()),
-    });
+    original.message_id = field("Message-ID").map(without_angles);
     original.subject = message.subject().map(|subject| keep(raw, subject));
     original.from = field("From");
     original.to = field("To");

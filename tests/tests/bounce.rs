@@ -711,10 +711,10 @@ fn every_corpus_email_with_a_report_part_is_a_delivery_report() {
     }
 }
 
-/// A plain header block is read without `mail-parser` (it is asked only for the fields that need
-/// decoding, and parses the email from its MIME fields on): every corpus email and sample, whole
-/// and cut short, with LF or CRLF line ends, reads as it does with `mail-parser` reading the whole
-/// header block.
+/// A plain header block (the email's, the returned message's) is read without `mail-parser` (it
+/// is asked only for the fields that need decoding, and parses the email from its MIME fields
+/// on): every corpus email and sample, whole and cut short, with LF or CRLF line ends, reads as it
+/// does with `mail-parser` reading every header block whole.
 #[test]
 fn a_plain_header_reads_as_mail_parser_reads_it() {
     let samples = std::fs::read_dir(data_path("data/bounce-samples"))
@@ -745,7 +745,7 @@ fn a_plain_header_reads_as_mail_parser_reads_it() {
                 let email = &email[..email.len() * eighths / 8];
                 assert_eq!(
                     Bounce::parse(email),
-                    smtp_codes_bounce::__private::parse_whole_header(email),
+                    smtp_codes_bounce::__private::parse_whole_headers(email),
                     "{name}, {eighths}/8"
                 );
             }
