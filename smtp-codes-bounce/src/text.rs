@@ -324,11 +324,9 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
 /// `text` on one line, at most [`MAX_CONTEXT`] bytes; only the first bytes of a long text are
 /// read.
 pub(crate) fn squeeze_truncated(text: &str) -> String {
-    let mut end = text.len().min(4 * MAX_CONTEXT);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    truncate(squeeze(&text[..end]))
+    truncate(squeeze(
+        &text[..floor_char(text, text.len().min(4 * MAX_CONTEXT))],
+    ))
 }
 
 /// At most [`MAX_CONTEXT`] bytes of `text`, cut at a character boundary.
@@ -376,14 +374,22 @@ pub(crate) fn paragraph_at(text: &str, offset: usize, address_len: usize) -> Str
     let start = line_of(text, offset);
     let rest = &text[start..];
     let end = paragraph_end(rest);
-    let end = if squeeze(&rest[..end.min(4 * MAX_CONTEXT)]).len() <= address_len + 2 {
-        let after = &rest[end..];
-        let skipped = after.len() - after.trim_start().len();
-        end + skipped + paragraph_end(&after[skipped..])
-    } else {
-        end
-    };
-    squeeze_truncated(&rest[..end])
+    // The paragraph as `squeeze_truncated` reads it: its first bytes, cut at a character.
+    let paragraph = squeeze(&rest[..floor_char(rest, end.min(4 * MAX_CONTEXT))]);
+    if paragraph.len() > address_len + 2 {
+        return truncate(paragraph);
+    }
+    let after = &rest[end..];
+    let skipped = after.len() - after.trim_start().len();
+    squeeze_truncated(&rest[..end + skipped + paragraph_end(&after[skipped..])])
+}
+
+/// `at`, or the character boundary of `text` before it.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where the paragraph at the start of `text` ends: its first blank line, else the end.

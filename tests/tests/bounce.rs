@@ -752,3 +752,29 @@ fn a_plain_header_reads_as_mail_parser_reads_it() {
         }
     }
 }
+
+/// A report whose text part has one paragraph longer than the context kept (4,000 bytes read),
+/// in a script of three-byte characters, about the recipient: the paragraph is cut at a character,
+/// whichever byte the limit falls on.
+#[test]
+fn a_long_paragraph_is_cut_at_a_character() {
+    for pad in 0..3 {
+        let raw = format!(
+            "From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail Returned to Sender\r\n\
+             Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n\
+             --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+             bob@example.com {}{}\r\n\r\n\
+             --b\r\nContent-Type: message/delivery-status\r\n\r\n\
+             Reporting-MTA: dns; a.example\r\n\r\n\
+             Final-Recipient: rfc822; bob@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--\r\n",
+            "x".repeat(pad),
+            "\u{3042}".repeat(1400)
+        );
+        let bounce = Bounce::parse(raw.as_bytes());
+        let bob = &bounce.recipients()[0];
+        assert_eq!(bob.address(), "bob@example.com");
+        assert_eq!(bob.action(), Action::Failed);
+        assert!(bob.context().starts_with("bob@example.com "), "{pad}");
+        assert!(bob.context().len() <= 1000, "{pad}");
+    }
+}
