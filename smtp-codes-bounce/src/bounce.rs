@@ -12,7 +12,7 @@ use crate::formats::{self, contains_ignore_case, starts_with_ignore_case, Says};
 use crate::headers::{self, address_in, raw_values, Fields};
 use crate::keep::{keep, keep_bytes};
 use crate::kind::{Format, Kind, TextFormat};
-use crate::mime;
+use crate::mime::{self, Mime, Parts};
 use crate::original::{self, Original};
 use crate::recipient::{diagnose, Recipient, Source};
 use crate::report::{self, Context};
@@ -243,19 +243,28 @@ impl<'a> Bounce<'a> {
         // A plain header block is read here; `mail-parser` parses the email from the fields
         // that decide its MIME structure on.
         let fields = Fields::read(report_bytes).filter(|_| plain_header);
-        let Some(message) = mime::parse_from(report_bytes, fields.as_ref()) else {
-            return Bounce::empty(Kind::NotABounce);
+        // A plain multipart's parts are found without `mail-parser` parsing the bodies.
+        let parts = fields
+            .as_ref()
+            .and_then(|fields| Parts::read(report_bytes, fields));
+        let mime = match parts {
+            Some(parts) => Mime::Parts(parts),
+            None => match mime::parse_from(report_bytes, fields.as_ref()) {
+                Some(message) => Mime::Parsed(message),
+                None => return Bounce::empty(Kind::NotABounce),
+            },
         };
-        let top = match &fields {
-            Some(fields) => Top::Fields(fields),
-            None => Top::Parsed(&message),
+        let top = match (&fields, &mime) {
+            (Some(fields), _) => Top::Fields(fields),
+            (None, Mime::Parsed(message)) => Top::Parsed(message),
+            (None, Mime::Parts(_)) => unreachable!("parts are read from plain fields only"),
         };
         let mut head = Head::read(&top, raw);
-        let text = report_text(&message, raw);
+        let text = report_text(&mime, raw);
         let original = match returned {
             Some(returned) => original::read_header(&raw[returned.body..], raw, plain_header),
             None => original::read(
-                &message,
+                &mime,
                 raw,
                 text.returned(),
                 fields.as_ref().map_or(0, Fields::structure_start),
@@ -283,7 +292,7 @@ impl<'a> Bounce<'a> {
                 .envelope_sender
                 .clone_from(&head.envelope_recipient);
         }
-        bounce.read(&message, raw, returned.is_some(), &head, &text);
+        bounce.read(&mime, raw, returned.is_some(), &head, &text);
         bounce
     }
 
@@ -308,14 +317,14 @@ impl<'a> Bounce<'a> {
     /// `X-Failed-Recipients` reports. Anything else is not a bounce.
     fn read(
         &mut self,
-        message: &Message<'_>,
+        mime: &Mime<'_>,
         raw: &'a [u8],
         cut: bool,
         head: &Head<'a>,
         text: &ReportText<'a>,
     ) {
         let report = text.report();
-        if let Some(body) = part_of_type(message, "message", &["feedback-report"]) {
+        if let Some(body) = mime.first_contents("message", &["feedback-report"]) {
             if let Some(mut complaint) = feedback::read(body, raw) {
                 if complaint.recipient.is_none() {
                     complaint.recipient = self.original.to.clone().and_then(address_in);
@@ -330,7 +339,7 @@ impl<'a> Bounce<'a> {
         let words = formats::words_in(report);
         let signatures = &words.signatures;
         let says = Verdict::of(&words, head);
-        if let Some(status) = delivery_status(message, 0, true) {
+        if let Some(status) = mime.delivery_status(true) {
             if self.read_report(&status, raw, head, text, says.action()) {
                 return;
             }
@@ -357,7 +366,7 @@ impl<'a> Bounce<'a> {
             // A text that names no recipient may wrap a report (a gateway's notice around the
             // server's bounce).
             if !self.read_text(raw, head, text, signatures, &says, format, false)
-                && !self.read_nested_report(message, raw, cut, head, text, says.action())
+                && !self.read_nested_report(mime, raw, cut, head, text, says.action())
             {
                 self.read_text(raw, head, text, signatures, &says, format, true);
             }
@@ -378,7 +387,7 @@ impl<'a> Bounce<'a> {
                 &says,
                 TextFormat::Unknown,
                 false,
-            ) && !self.read_nested_report(message, raw, cut, head, text, says.action())
+            ) && !self.read_nested_report(mime, raw, cut, head, text, says.action())
             {
                 self.read_text(
                     raw,
@@ -397,7 +406,7 @@ impl<'a> Bounce<'a> {
             return;
         }
         if head.null_sender || head.failed_recipients.is_some() {
-            if self.read_nested_report(message, raw, cut, head, text, says.action()) {
+            if self.read_nested_report(mime, raw, cut, head, text, says.action()) {
                 return;
             }
             if bounce_words || head.failed_recipients.is_some() {
@@ -418,7 +427,7 @@ impl<'a> Bounce<'a> {
     /// is parsed when the attached message was left out.
     fn read_nested_report(
         &mut self,
-        message: &Message<'_>,
+        mime: &Mime<'_>,
         raw: &'a [u8],
         cut: bool,
         head: &Head<'a>,
@@ -433,7 +442,7 @@ impl<'a> Bounce<'a> {
             return found
                 .is_some_and(|status| self.read_report(&status, raw, head, text, fallback_action));
         }
-        delivery_status(message, 0, false)
+        mime.delivery_status(false)
             .is_some_and(|status| self.read_report(&status, raw, head, text, fallback_action))
     }
 
@@ -916,13 +925,32 @@ fn is_type(part: &MessagePart<'_>, ctype: &str, subtypes: &[&str]) -> bool {
     })
 }
 
-/// The body of the first part of `message` (not inside an attached message) of the type.
-fn part_of_type<'m>(message: &'m Message<'_>, ctype: &str, subtypes: &[&str]) -> Option<&'m [u8]> {
-    message
-        .parts
-        .iter()
-        .find(|part| is_type(part, ctype, subtypes))
-        .map(MessagePart::contents)
+impl Mime<'_> {
+    /// The contents of the first part (not inside an attached message) of the type.
+    fn first_contents(&self, ctype: &str, subtypes: &[&str]) -> Option<&[u8]> {
+        match self {
+            Mime::Parsed(message) => message
+                .parts
+                .iter()
+                .find(|part| is_type(part, ctype, subtypes))
+                .map(MessagePart::contents),
+            Mime::Parts(parts) => parts.find_map(ctype, subtypes, Some),
+        }
+    }
+
+    /// [`delivery_status`] of the email (its parts hold no attached message).
+    fn delivery_status(&self, top_only: bool) -> Option<DeliveryStatus<'_>> {
+        match self {
+            Mime::Parsed(message) => delivery_status(message, 0, top_only),
+            Mime::Parts(parts) => parts
+                .find_map(
+                    "message",
+                    &["delivery-status", "global-delivery-status"],
+                    |contents| DeliveryStatus::parse_prefix(contents).ok(),
+                )
+                .map(|prefix| prefix.report),
+        }
+    }
 }
 
 /// The first `message/delivery-status` (or `message/global-delivery-status`, RFC 6533) part that

@@ -16,6 +16,8 @@ use mail_parser::Header;
 pub(crate) struct Fields<'a> {
     block: &'a [u8],
     fields: Vec<Field>,
+    /// Where the body starts: after the empty line.
+    pub(crate) body: usize,
 }
 
 /// One field of a [`Fields`]: its name is `start..colon`, its value `colon + 1..end` (with the
@@ -37,7 +39,11 @@ impl<'a> Fields<'a> {
             let end = at + memchr::memchr(b'\n', &block[at..])? + 1;
             let line = &block[at..end - 1];
             if line.is_empty() || line == b"\r" {
-                return (!fields.is_empty()).then_some(Fields { block, fields });
+                return (!fields.is_empty()).then_some(Fields {
+                    block,
+                    fields,
+                    body: end,
+                });
             }
             if matches!(line[0], b' ' | b'\t') {
                 fields.last_mut()?.end = end;

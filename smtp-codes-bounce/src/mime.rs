@@ -2,9 +2,11 @@
 //! parsed, and a returned message attached last is left out of the parse (its header is read on
 //! its own): a bounce's size is mostly the message it returns, which nothing here needs decoded.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders};
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::{ContentType, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders};
 use memchr::memmem;
 
 use crate::headers::Fields;
@@ -67,6 +69,270 @@ fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a
 #[cfg(not(debug_assertions))]
 fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a>> {
     parse()
+}
+
+/// The parser for a MIME part's header block: the MIME fields.
+static PART_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .default_header_ignore()
+});
+
+/// An email's MIME structure: `mail-parser`'s parse, or the parts of a plain multipart.
+#[derive(Debug)]
+pub(crate) enum Mime<'a> {
+    Parsed(Message<'a>),
+    Parts(Parts<'a>),
+}
+
+/// A multipart email's parts, found by their delimiters as `mail-parser` finds them, without
+/// decoding a body: `mail-parser` reads each part's header block, and the texts of the parts that
+/// are read (the first part's, a report's) are its charset decoders' work on the bytes as sent.
+///
+/// Only a plain structure is read so (see [`Parts::read`]); `mail-parser` parses anything else
+/// whole. Either way the answers are the same: a test and the `bounce` fuzz target compare them.
+#[derive(Debug)]
+pub(crate) struct Parts<'a> {
+    leaves: Vec<Leaf<'a>>,
+    /// The first part's text: the report's words.
+    pub(crate) text: Cow<'a, str>,
+}
+
+/// A part that is no multipart, with what `mail-parser` would give as its contents when it is one
+/// the reading asks for.
+#[derive(Debug)]
+struct Leaf<'a> {
+    content_type: Option<ContentType<'a>>,
+    contents: Option<Cow<'a, [u8]>>,
+}
+
+/// The types whose contents are read: reports, complaints, returned headers.
+const READ_TYPES: &[(&str, &str)] = &[
+    ("message", "delivery-status"),
+    ("message", "global-delivery-status"),
+    ("message", "feedback-report"),
+    ("text", "rfc822-headers"),
+];
+
+/// How deep multiparts may nest here.
+const MAX_DEPTH: usize = 4;
+
+/// How many parts are read here.
+const MAX_PARTS: usize = 64;
+
+impl<'a> Parts<'a> {
+    /// The parts of the multipart email `raw` whose header block `fields` read (`raw` may end
+    /// before the closing delimiter, cut before a returned message). `None` (then `mail-parser`
+    /// parses the email whole) unless: every part's header block is plain; no part is an attached
+    /// message, a `multipart/digest` or a multipart without delimiters; after each delimiter comes a
+    /// line break (or the closing `--`); the first part is a `text/plain` one that is not an
+    /// attachment, as sent or (the last part before the cut) read as sent, with words in it; the
+    /// parts read are not transfer-encoded.
+    pub(crate) fn read(raw: &'a [u8], fields: &Fields<'a>) -> Option<Parts<'a>> {
+        let root = parse_headers_with(&PART_PARSER, fields.last_whole("Content-Type")?)?;
+        let mut delimiters = vec![delimiter(root.root_part().content_type()?)?];
+        let mut at = after(&delimiters[0], raw, fields.body)?;
+        at = skip_line_break(raw, at);
+        let mut leaves = Vec::new();
+        let mut first_text = None;
+        'parts: loop {
+            if leaves.len() >= MAX_PARTS {
+                return None;
+            }
+            let block = Fields::read(&raw[at..])?;
+            let body = at + block.body;
+            let header = parse_headers_with(&PART_PARSER, &raw[at..body])?;
+            let mut part = header.parts.into_iter().next()?;
+            let encoded = part.content_transfer_encoding().is_some_and(|encoding| {
+                encoding.eq_ignore_ascii_case("base64")
+                    || encoding.eq_ignore_ascii_case("quoted-printable")
+            });
+            let attachment = part
+                .content_disposition()
+                .is_some_and(ContentType::is_attachment);
+            // The last `Content-Type`, as `mail-parser` reports it.
+            let content_type = part
+                .headers
+                .iter()
+                .rposition(|field| field.name == HeaderName::ContentType)
+                .and_then(|last| match part.headers.swap_remove(last).value {
+                    HeaderValue::ContentType(content_type) => Some(content_type),
+                    _ => None,
+                });
+            let content_type = content_type.as_ref();
+            if let Some(content_type) = content_type.filter(|ct| ct.ctype() == "multipart") {
+                let inner = delimiter(content_type)?;
+                at = skip_line_break(raw, after(&inner, raw, body)?);
+                delimiters.push(inner);
+                if delimiters.len() > MAX_DEPTH {
+                    return None;
+                }
+                continue;
+            }
+            if content_type.is_some_and(|ct| {
+                ct.ctype() == "message" && matches!(ct.subtype(), Some("rfc822" | "global"))
+            }) {
+                return None;
+            }
+            let current = delimiters.last()?;
+            // `mail-parser` ends a part at the first delimiter after its header, and reads a part
+            // with none after it (the last one before a cut) as text, as sent.
+            let found = memmem::find(&raw[body..], current).map(|found| body + found);
+            let end = found.map_or(raw.len(), |found| part_end(raw, body, found));
+            let bytes = &raw[body..end];
+            let cut = found.is_none();
+            let is_text = cut || content_type.is_none_or(|ct| ct.ctype() == "text");
+            if leaves.is_empty() {
+                let plain = content_type
+                    .is_none_or(|ct| ct.ctype() == "text" && ct.subtype() == Some("plain"));
+                if !plain || attachment || (encoded && !cut) {
+                    return None;
+                }
+                first_text = Some(decode_text(bytes, content_type));
+            }
+            let read = content_type.is_some_and(|ct| {
+                READ_TYPES.iter().any(|&(ctype, subtype)| {
+                    ct.ctype().eq_ignore_ascii_case(ctype)
+                        && ct
+                            .subtype()
+                            .is_some_and(|sub| sub.eq_ignore_ascii_case(subtype))
+                })
+            });
+            let contents = if read {
+                if encoded && !cut {
+                    return None;
+                }
+                Some(if is_text {
+                    match decode_text(bytes, content_type) {
+                        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+                    }
+                } else {
+                    Cow::Borrowed(bytes)
+                })
+            } else {
+                None
+            };
+            leaves.push(Leaf {
+                content_type: content_type.cloned(),
+                contents,
+            });
+            let Some(found) = found else {
+                break;
+            };
+            at = found + current.len();
+            // What follows a delimiter: a line break (the next part), `--` (the multipart's end:
+            // the enclosing one's next delimiter follows), or the end.
+            loop {
+                match (raw.get(at), raw.get(at + 1)) {
+                    (Some(b'\r'), Some(b'\n')) => at += 2,
+                    (Some(b'\n'), _) => at += 1,
+                    (Some(b'-'), Some(b'-')) => {
+                        delimiters.pop();
+                        let Some(outer) = delimiters.last() else {
+                            break 'parts;
+                        };
+                        let Some(next) = after(outer, raw, at + 2) else {
+                            break 'parts;
+                        };
+                        at = next;
+                        continue;
+                    }
+                    (Some(&b), _) if b.is_ascii_whitespace() => {
+                        at = skip_line_break(raw, at + 1);
+                    }
+                    (None, _) => break 'parts,
+                    _ => return None,
+                }
+                break;
+            }
+        }
+        let text = first_text?;
+        (!text.trim().is_empty()).then_some(Parts { leaves, text })
+    }
+
+    /// The first `f` of the contents of the parts of `ctype/subtype` (one of `subtypes`), in
+    /// order.
+    pub(crate) fn find_map<'p, T>(
+        &'p self,
+        ctype: &str,
+        subtypes: &[&str],
+        mut f: impl FnMut(&'p [u8]) -> Option<T>,
+    ) -> Option<T> {
+        self.leaves
+            .iter()
+            .filter(|leaf| {
+                leaf.content_type.as_ref().is_some_and(|content_type| {
+                    content_type.ctype().eq_ignore_ascii_case(ctype)
+                        && content_type.subtype().is_some_and(|subtype| {
+                            subtypes
+                                .iter()
+                                .any(|wanted| subtype.eq_ignore_ascii_case(wanted))
+                        })
+                })
+            })
+            .find_map(|leaf| f(leaf.contents.as_deref()?))
+    }
+}
+
+/// `parser` on a header block alone (see [`parse`]).
+fn parse_headers_with<'a>(parser: &MessageParser, block: &'a [u8]) -> Option<Message<'a>> {
+    guarded(|| parser.parse_headers(block))
+}
+
+/// The delimiter of a multipart's parts (`--` and its boundary), for any multipart but a digest
+/// (whose parts are attached messages by default) with a boundary.
+fn delimiter(content_type: &ContentType<'_>) -> Option<Vec<u8>> {
+    if content_type.ctype() != "multipart" || content_type.subtype() == Some("digest") {
+        return None;
+    }
+    let boundary = content_type.attribute("boundary")?;
+    (!boundary.is_empty()).then(|| [b"--", boundary.as_bytes()].concat())
+}
+
+/// Where the first `delimiter` at or after `from` ends.
+fn after(delimiter: &[u8], raw: &[u8], from: usize) -> Option<usize> {
+    memmem::find(raw.get(from..)?, delimiter).map(|found| from + found + delimiter.len())
+}
+
+/// Past the spaces, tabs and CRs after a delimiter, and one line feed.
+fn skip_line_break(raw: &[u8], mut at: usize) -> usize {
+    while let Some(b'\r' | b' ' | b'\t') = raw.get(at) {
+        at += 1;
+    }
+    if raw.get(at) == Some(&b'\n') {
+        at += 1;
+    }
+    at
+}
+
+/// Where a part's body ends, the next delimiter being at `found`: before the line break before
+/// it, when it starts a line.
+fn part_end(raw: &[u8], body: usize, found: usize) -> usize {
+    if found == body {
+        return body;
+    }
+    let lf = found - 1;
+    if raw[lf] != b'\n' {
+        return found;
+    }
+    if lf > body && raw[lf - 1] == b'\r' {
+        lf - 1
+    } else {
+        lf
+    }
+}
+
+/// A text part's bytes as text, as `mail-parser` reads a part it does not decode: with the
+/// decoder of its `charset`, else as UTF-8 (invalid sequences replaced).
+fn decode_text<'a>(bytes: &'a [u8], content_type: Option<&ContentType<'_>>) -> Cow<'a, str> {
+    match content_type
+        .and_then(|ct| ct.attribute("charset"))
+        .and_then(|charset| charset_decoder(charset.as_bytes()))
+    {
+        Some(decode) => Cow::Owned(decode(bytes)),
+        None => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// The parser for a header block alone: only `Content-Type`.

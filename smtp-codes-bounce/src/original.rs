@@ -7,6 +7,7 @@ use mail_parser::Message;
 
 use crate::headers::{address_in, unfold, Fields};
 use crate::keep::{keep, keep_bytes};
+use crate::mime::Mime;
 
 /// What a bounce says about the message it returns: the identifiers of the returned message (or
 /// its header), the envelope sender the bounce went to, and the report's envelope id.
@@ -151,13 +152,24 @@ pub fn verp_decode(address: &str) -> Option<String> {
 /// email `message` was parsed from (see [`crate::mime::parse_from`]); with `plain` false,
 /// `mail-parser` reads every header block.
 pub(crate) fn read<'a>(
-    message: &Message<'_>,
+    mime: &Mime<'_>,
     raw: &'a [u8],
     returned: &str,
     start: usize,
     plain: bool,
 ) -> Original<'a> {
     let mut original = Original::default();
+    let message = match mime {
+        Mime::Parsed(message) => message,
+        Mime::Parts(parts) => {
+            // No attached message among the parts (see `Parts::read`).
+            let block = parts
+                .find_map("text", &["rfc822-headers"], Some)
+                .unwrap_or_else(|| returned.trim_start().as_bytes());
+            fill_from_block(&mut original, block, raw, plain);
+            return original;
+        }
+    };
     let attached = message.parts.iter().skip(1).find_map(|part| part.message());
     if let Some(attached) = attached {
         // An attached message's field offsets count from the start of the parse, and its

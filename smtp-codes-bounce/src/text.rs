@@ -4,10 +4,11 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
+use mail_parser::{MessagePart, MimeHeaders, PartType};
 use smtp_codes::dsn::DeliveryStatus;
 
 use crate::keep::{keep, keep_bytes};
+use crate::mime::Mime;
 use crate::scan::{addresses, squeeze};
 
 /// The longest diagnostic or context kept, in bytes.
@@ -63,7 +64,16 @@ impl ReportText<'_> {
 /// The human-readable report of `message`: its first `text/plain` body (else the first HTML
 /// body, tags dropped), else the raw body when no part could be read; cut before the returned
 /// message.
-pub(crate) fn report_text<'a>(message: &Message<'_>, raw: &'a [u8]) -> ReportText<'a> {
+pub(crate) fn report_text<'a>(mime: &Mime<'_>, raw: &'a [u8]) -> ReportText<'a> {
+    let message = match mime {
+        Mime::Parsed(message) => message,
+        Mime::Parts(parts) => {
+            // The first part, a `text/plain` one with words in it (see `Parts::read`).
+            let full = keep(raw, &parts.text);
+            let end = returned_at(&full);
+            return ReportText { full, end };
+        }
+    };
     // A multipart cut before its last part (see `mime`) has no closing delimiter, and then the
     // parser lists no body parts: the first text part is taken in order.
     let plain = message

@@ -713,8 +713,9 @@ fn every_corpus_email_with_a_report_part_is_a_delivery_report() {
 
 /// A plain header block (the email's, the returned message's) is read without `mail-parser` (it
 /// is asked only for the fields that need decoding, and parses the email from its MIME fields
-/// on): every corpus email and sample, whole and cut short, with LF or CRLF line ends, reads as it
-/// does with `mail-parser` reading every header block whole.
+/// on), and so are a plain multipart's parts (it reads their header blocks and nothing else):
+/// every corpus email and sample, whole and cut short, with LF or CRLF line ends, and with its
+/// first delimiter lines edited, reads as it does with `mail-parser` parsing it whole.
 #[test]
 fn a_plain_header_reads_as_mail_parser_reads_it() {
     let samples = std::fs::read_dir(data_path("data/bounce-samples"))
@@ -747,6 +748,32 @@ fn a_plain_header_reads_as_mail_parser_reads_it() {
                     Bounce::parse(email),
                     smtp_codes_bounce::__private::parse_whole_headers(email),
                     "{name}, {eighths}/8"
+                );
+            }
+        }
+        // Around the first delimiters (lines starting `--`): an empty line after one, a space
+        // before its line break, its line break dropped.
+        let delimiters = raw
+            .windows(3)
+            .enumerate()
+            .filter(|(_, window)| *window == b"\n--")
+            .filter_map(|(at, _)| {
+                raw[at + 1..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|lf| at + 1 + lf)
+            })
+            .take(6);
+        for lf in delimiters {
+            for (edit, email) in [
+                ("empty line", [&raw[..=lf], b"\n", &raw[lf + 1..]].concat()),
+                ("space", [&raw[..lf], b" ", &raw[lf..]].concat()),
+                ("joined", [&raw[..lf], &raw[lf + 1..]].concat()),
+            ] {
+                assert_eq!(
+                    Bounce::parse(&email),
+                    smtp_codes_bounce::__private::parse_whole_headers(&email),
+                    "{name}, {edit} at {lf}"
                 );
             }
         }
