@@ -177,7 +177,7 @@ impl<'a> Parts<'a> {
             let current = delimiters.last()?;
             // `mail-parser` ends a part at the first delimiter after its header, and reads a part
             // with none after it (the last one before a cut) as text, as sent.
-            let found = memmem::find(&raw[body..], current).map(|found| body + found);
+            let found = current.find(&raw[body..]).map(|found| body + found);
             let end = found.map_or(raw.len(), |found| part_end(raw, body, found));
             let bytes = &raw[body..end];
             let cut = found.is_none();
@@ -220,7 +220,7 @@ impl<'a> Parts<'a> {
             let Some(found) = found else {
                 break;
             };
-            at = found + current.len();
+            at = found + current.needle().len();
             // What follows a delimiter: a line break (the next part), `--` (the multipart's end:
             // the enclosing one's next delimiter follows), or the end.
             loop {
@@ -280,19 +280,22 @@ fn parse_headers_with<'a>(parser: &MessageParser, block: &'a [u8]) -> Option<Mes
     guarded(|| parser.parse_headers(block))
 }
 
-/// The delimiter of a multipart's parts (`--` and its boundary), for any multipart but a digest
-/// (whose parts are attached messages by default) with a boundary.
-fn delimiter(content_type: &ContentType<'_>) -> Option<Vec<u8>> {
+/// A searcher for the delimiter of a multipart's parts (`--` and its boundary), for any multipart
+/// but a digest (whose parts are attached messages by default) with a boundary.
+fn delimiter(content_type: &ContentType<'_>) -> Option<memmem::Finder<'static>> {
     if content_type.ctype() != "multipart" || content_type.subtype() == Some("digest") {
         return None;
     }
     let boundary = content_type.attribute("boundary")?;
-    (!boundary.is_empty()).then(|| [b"--", boundary.as_bytes()].concat())
+    (!boundary.is_empty())
+        .then(|| memmem::Finder::new(&[b"--", boundary.as_bytes()].concat()).into_owned())
 }
 
 /// Where the first `delimiter` at or after `from` ends.
-fn after(delimiter: &[u8], raw: &[u8], from: usize) -> Option<usize> {
-    memmem::find(raw.get(from..)?, delimiter).map(|found| from + found + delimiter.len())
+fn after(delimiter: &memmem::Finder<'_>, raw: &[u8], from: usize) -> Option<usize> {
+    delimiter
+        .find(raw.get(from..)?)
+        .map(|found| from + found + delimiter.needle().len())
 }
 
 /// Past the spaces, tabs and CRs after a delimiter, and one line feed.
