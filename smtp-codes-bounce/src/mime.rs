@@ -6,7 +6,11 @@ use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use mail_parser::decoders::charsets::map::charset_decoder;
-use mail_parser::{ContentType, HeaderName, HeaderValue, Message, MessageParser, MimeHeaders};
+use mail_parser::parsers::MessageStream;
+use mail_parser::{
+    ContentType, Encoding, HeaderName, HeaderValue, Message, MessageParser, MessagePart,
+    MimeHeaders,
+};
 use memchr::memmem;
 
 use crate::headers::Fields;
@@ -86,8 +90,9 @@ pub(crate) enum Mime<'a> {
 }
 
 /// A multipart email's parts, found by their delimiters as `mail-parser` finds them, without
-/// decoding a body: `mail-parser` reads each part's header block, and the texts of the parts that
-/// are read (the first part's, a report's) are its charset decoders' work on the bytes as sent.
+/// decoding the bodies that are not read: `mail-parser` reads each part's header block, and
+/// decodes the bodies that are read (the first part's, a report's, a complaint's, returned
+/// headers) with its own decoders, started where the body starts.
 ///
 /// Only a plain structure is read so (see [`Parts::read`]); `mail-parser` parses anything else
 /// whole. Either way the answers are the same: a test and the `bounce` fuzz target compare them.
@@ -123,11 +128,11 @@ const MAX_PARTS: usize = 64;
 impl<'a> Parts<'a> {
     /// The parts of the multipart email `raw` whose header block `fields` read (`raw` may end
     /// before the closing delimiter, cut before a returned message). `None` (then `mail-parser`
-    /// parses the email whole) unless: every part's header block is plain; no part is an attached
-    /// message, a `multipart/digest` or a multipart without delimiters; after each delimiter comes a
-    /// line break (or the closing `--`); the first part is a `text/plain` one that is not an
-    /// attachment, as sent or (the last part before the cut) read as sent, with words in it; the
-    /// parts read are not transfer-encoded.
+    /// parses the email whole) unless: every part's header block is plain or empty; no part is an
+    /// attached message, a `multipart/digest` or a multipart without delimiters; after each
+    /// delimiter comes a line break (or the closing `--`); the first part is a `text/plain` one
+    /// that is not an attachment, with words in it; `mail-parser`'s decoder of a part that is read
+    /// ends at the delimiter found here.
     pub(crate) fn read(raw: &'a [u8], fields: &Fields<'a>) -> Option<Parts<'a>> {
         let root = parse_headers_with(&PART_PARSER, fields.last_whole("Content-Type")?)?;
         let mut delimiters = vec![delimiter(root.root_part().content_type()?)?];
@@ -139,14 +144,23 @@ impl<'a> Parts<'a> {
             if leaves.len() >= MAX_PARTS {
                 return None;
             }
-            let block = Fields::read(&raw[at..])?;
-            let body = at + block.body;
-            let header = parse_headers_with(&PART_PARSER, &raw[at..body])?;
-            let mut part = header.parts.into_iter().next()?;
-            let encoded = part.content_transfer_encoding().is_some_and(|encoding| {
-                encoding.eq_ignore_ascii_case("base64")
-                    || encoding.eq_ignore_ascii_case("quoted-printable")
-            });
+            // A part's header block: plain, or empty (the part is `text/plain` then).
+            let (body, mut part) = match raw.get(at..at + 2) {
+                Some([b'\n', _]) => (at + 1, MessagePart::default()),
+                Some(b"\r\n") => (at + 2, MessagePart::default()),
+                _ => {
+                    let body = at + Fields::read(&raw[at..])?.body;
+                    let header = parse_headers_with(&PART_PARSER, &raw[at..body])?;
+                    (body, header.parts.into_iter().next()?)
+                }
+            };
+            let encoding = match part.content_transfer_encoding() {
+                Some(encoding) if encoding.eq_ignore_ascii_case("base64") => Encoding::Base64,
+                Some(encoding) if encoding.eq_ignore_ascii_case("quoted-printable") => {
+                    Encoding::QuotedPrintable
+                }
+                _ => Encoding::None,
+            };
             let attachment = part
                 .content_disposition()
                 .is_some_and(ContentType::is_attachment);
@@ -175,44 +189,56 @@ impl<'a> Parts<'a> {
                 return None;
             }
             let current = delimiters.last()?;
-            // `mail-parser` ends a part at the first delimiter after its header, and reads a part
-            // with none after it (the last one before a cut) as text, as sent.
+            // `mail-parser` ends a part at the first delimiter after its header (its decoders
+            // too), and reads a part with none after it (the last one before a cut) as text, as
+            // sent.
             let found = current.find(&raw[body..]).map(|found| body + found);
-            let end = found.map_or(raw.len(), |found| part_end(raw, body, found));
-            let bytes = &raw[body..end];
-            let cut = found.is_none();
-            let is_text = cut || content_type.is_none_or(|ct| ct.ctype() == "text");
-            if leaves.is_empty() {
+            let first = leaves.is_empty();
+            if first {
                 let plain = content_type
                     .is_none_or(|ct| ct.ctype() == "text" && ct.subtype() == Some("plain"));
-                if !plain || attachment || (encoded && !cut) {
+                if !plain || attachment {
                     return None;
                 }
-                first_text = Some(decode_text(bytes, content_type));
             }
-            let read = content_type.is_some_and(|ct| {
-                READ_TYPES.iter().any(|&(ctype, subtype)| {
-                    ct.ctype().eq_ignore_ascii_case(ctype)
-                        && ct
-                            .subtype()
-                            .is_some_and(|sub| sub.eq_ignore_ascii_case(subtype))
-                })
-            });
+            let read = first
+                || content_type.is_some_and(|ct| {
+                    READ_TYPES.iter().any(|&(ctype, subtype)| {
+                        ct.ctype().eq_ignore_ascii_case(ctype)
+                            && ct
+                                .subtype()
+                                .is_some_and(|sub| sub.eq_ignore_ascii_case(subtype))
+                    })
+                });
             let contents = if read {
-                if encoded && !cut {
-                    return None;
-                }
+                let boundary = &current.needle()[2..];
+                let (bytes, decoded) = match found {
+                    None => (Cow::Borrowed(&raw[body..]), false),
+                    Some(found) => match decode(raw, body, boundary, encoding, found)? {
+                        Some(bytes) => (bytes, true),
+                        None => (Cow::Borrowed(&raw[body..part_end(raw, body, found)]), false),
+                    },
+                };
+                // A part that could not be decoded is text, as sent.
+                let is_text = !decoded || content_type.is_none_or(|ct| ct.ctype() == "text");
                 Some(if is_text {
                     match decode_text(bytes, content_type) {
                         Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
                         Cow::Owned(text) => Cow::Owned(text.into_bytes()),
                     }
                 } else {
-                    Cow::Borrowed(bytes)
+                    bytes
                 })
             } else {
                 None
             };
+            if first {
+                let text = contents.as_deref().unwrap_or_default();
+                first_text = Some(match std::str::from_utf8(text) {
+                    Ok(text) => keep_text(raw, text),
+                    Err(_) => return None,
+                });
+            }
             leaves.push(Leaf {
                 content_type: content_type.cloned(),
                 contents,
@@ -326,16 +352,48 @@ fn part_end(raw: &[u8], body: usize, found: usize) -> usize {
     }
 }
 
-/// A text part's bytes as text, as `mail-parser` reads a part it does not decode: with the
-/// decoder of its `charset`, else as UTF-8 (invalid sequences replaced).
-fn decode_text<'a>(bytes: &'a [u8], content_type: Option<&ContentType<'_>>) -> Cow<'a, str> {
-    match content_type
-        .and_then(|ct| ct.attribute("charset"))
-        .and_then(|charset| charset_decoder(charset.as_bytes()))
-    {
-        Some(decode) => Cow::Owned(decode(bytes)),
-        None => String::from_utf8_lossy(bytes),
+/// A part's body as `mail-parser` decodes it, through its own decoder for the part's encoding,
+/// started where the body starts: `Some(None)` when the decoder gives up (then `mail-parser` reads
+/// the part as sent), `None` when the decoder ends elsewhere than at the delimiter at `found`.
+fn decode<'a>(
+    raw: &'a [u8],
+    body: usize,
+    boundary: &[u8],
+    encoding: Encoding,
+    found: usize,
+) -> Option<Option<Cow<'a, [u8]>>> {
+    let mut stream = MessageStream::new(raw);
+    stream.skip_bytes(body);
+    let (end, bytes) = match encoding {
+        Encoding::Base64 => stream.decode_base64_mime(boundary),
+        Encoding::QuotedPrintable => stream.decode_quoted_printable_mime(boundary),
+        Encoding::None => stream.mime_part(boundary),
+    };
+    if end == usize::MAX {
+        return Some(None);
     }
+    (stream.offset() == found + 2 + boundary.len()).then_some(Some(bytes))
+}
+
+/// A text part's bytes as text, as `mail-parser` reads them: with the decoder of its `charset`,
+/// else as UTF-8 (invalid sequences replaced).
+fn decode_text<'a>(bytes: Cow<'a, [u8]>, content_type: Option<&ContentType<'_>>) -> Cow<'a, str> {
+    let decoder = content_type
+        .and_then(|ct| ct.attribute("charset"))
+        .and_then(|charset| charset_decoder(charset.as_bytes()));
+    match (bytes, decoder) {
+        (bytes, Some(decode)) => Cow::Owned(decode(&bytes)),
+        (Cow::Borrowed(bytes), None) => String::from_utf8_lossy(bytes),
+        (Cow::Owned(bytes), None) => Cow::Owned(
+            String::from_utf8(bytes)
+                .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()),
+        ),
+    }
+}
+
+/// `text` borrowed from `raw` when it lies there, else copied.
+fn keep_text<'a>(raw: &'a [u8], text: &str) -> Cow<'a, str> {
+    crate::keep::keep(raw, text)
 }
 
 /// The parser for a header block alone: only `Content-Type`.
