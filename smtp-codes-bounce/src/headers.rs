@@ -15,7 +15,7 @@ use mail_parser::Header;
 #[derive(Debug)]
 pub(crate) struct Fields<'a> {
     block: &'a [u8],
-    fields: Vec<Field>,
+    list: Vec<Field>,
     /// Where the body starts: after the empty line.
     pub(crate) body: usize,
 }
@@ -33,26 +33,26 @@ impl<'a> Fields<'a> {
     /// The fields of the header block at the start of `block`; `None` when a line is not plain,
     /// the block has no field, or it has no end.
     pub(crate) fn read(block: &'a [u8]) -> Option<Fields<'a>> {
-        let mut fields: Vec<Field> = Vec::with_capacity(32);
+        let mut list: Vec<Field> = Vec::with_capacity(32);
         let mut at = 0;
         loop {
             let end = at + memchr::memchr(b'\n', &block[at..])? + 1;
             let line = &block[at..end - 1];
             if line.is_empty() || line == b"\r" {
-                return (!fields.is_empty()).then_some(Fields {
+                return (!list.is_empty()).then_some(Fields {
                     block,
-                    fields,
+                    list,
                     body: end,
                 });
             }
             if matches!(line[0], b' ' | b'\t') {
-                fields.last_mut()?.end = end;
+                list.last_mut()?.end = end;
             } else {
                 let colon = memchr::memchr(b':', line)?;
                 if colon == 0 || !line[..colon].iter().all(u8::is_ascii_graphic) {
                     return None;
                 }
-                fields.push(Field {
+                list.push(Field {
                     start: at,
                     colon: at + colon,
                     end,
@@ -63,7 +63,7 @@ impl<'a> Fields<'a> {
     }
 
     fn named<'f>(&'f self, name: &'f str) -> impl DoubleEndedIterator<Item = &'f Field> + 'f {
-        self.fields.iter().filter(move |field| {
+        self.list.iter().filter(move |field| {
             self.block[field.start..field.colon].eq_ignore_ascii_case(name.as_bytes())
         })
     }
@@ -85,7 +85,7 @@ impl<'a> Fields<'a> {
     /// `Content-Transfer-Encoding`, `Content-Disposition`): the block parsed from here on has the
     /// same structure as the whole email. The last field when there are none.
     pub(crate) fn structure_start(&self) -> usize {
-        let mime = self.fields.iter().find(|field| {
+        let mime = self.list.iter().find(|field| {
             let name = &self.block[field.start..field.colon];
             [
                 &b"content-type"[..],
@@ -95,7 +95,7 @@ impl<'a> Fields<'a> {
             .iter()
             .any(|wanted| name.eq_ignore_ascii_case(wanted))
         });
-        let last = self.fields.last().map_or(0, |field| field.start);
+        let last = self.list.last().map_or(0, |field| field.start);
         mime.map_or(last, |field| field.start.min(last))
     }
 }
@@ -213,8 +213,8 @@ mod tests {
                 .parse_headers(block)
                 .unwrap();
             let headers = &parsed.root_part().headers;
-            assert_eq!(fields.fields.len(), headers.len());
-            for (field, header) in fields.fields.iter().zip(headers) {
+            assert_eq!(fields.list.len(), headers.len());
+            for (field, header) in fields.list.iter().zip(headers) {
                 assert!(header
                     .name
                     .as_str()

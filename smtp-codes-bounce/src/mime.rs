@@ -136,43 +136,15 @@ impl<'a> Parts<'a> {
     pub(crate) fn read(raw: &'a [u8], fields: &Fields<'a>) -> Option<Parts<'a>> {
         let root = parse_headers_with(&PART_PARSER, fields.last_whole("Content-Type")?)?;
         let mut delimiters = vec![delimiter(root.root_part().content_type()?)?];
-        let mut at = after(&delimiters[0], raw, fields.body)?;
-        at = skip_line_break(raw, at);
+        let mut at = skip_line_break(raw, after(&delimiters[0], raw, fields.body)?);
         let mut leaves = Vec::new();
         let mut first_text = None;
-        'parts: loop {
+        loop {
             if leaves.len() >= MAX_PARTS {
                 return None;
             }
-            // A part's header block: plain, or empty (the part is `text/plain` then).
-            let (body, mut part) = match raw.get(at..at + 2) {
-                Some([b'\n', _]) => (at + 1, MessagePart::default()),
-                Some(b"\r\n") => (at + 2, MessagePart::default()),
-                _ => {
-                    let body = at + Fields::read(&raw[at..])?.body;
-                    let header = parse_headers_with(&PART_PARSER, &raw[at..body])?;
-                    (body, header.parts.into_iter().next()?)
-                }
-            };
-            let encoding = match part.content_transfer_encoding() {
-                Some(encoding) if encoding.eq_ignore_ascii_case("base64") => Encoding::Base64,
-                Some(encoding) if encoding.eq_ignore_ascii_case("quoted-printable") => {
-                    Encoding::QuotedPrintable
-                }
-                _ => Encoding::None,
-            };
-            let attachment = part
-                .content_disposition()
-                .is_some_and(ContentType::is_attachment);
-            // The last `Content-Type`, as `mail-parser` reports it.
-            let content_type = part
-                .headers
-                .iter()
-                .rposition(|field| field.name == HeaderName::ContentType)
-                .and_then(|last| match part.headers.swap_remove(last).value {
-                    HeaderValue::ContentType(content_type) => Some(content_type),
-                    _ => None,
-                });
+            let (body, mut part) = part_header(raw, at)?;
+            let (encoding, attachment, content_type) = mime_fields(&mut part);
             let content_type = content_type.as_ref();
             if let Some(content_type) = content_type.filter(|ct| ct.ctype() == "multipart") {
                 let inner = delimiter(content_type)?;
@@ -201,43 +173,23 @@ impl<'a> Parts<'a> {
                     return None;
                 }
             }
-            let read = first
-                || content_type.is_some_and(|ct| {
-                    READ_TYPES.iter().any(|&(ctype, subtype)| {
-                        ct.ctype().eq_ignore_ascii_case(ctype)
-                            && ct
-                                .subtype()
-                                .is_some_and(|sub| sub.eq_ignore_ascii_case(subtype))
-                    })
-                });
+            let read = first || content_type.is_some_and(is_read_type);
             let contents = if read {
                 let boundary = &current.needle()[2..];
-                let (bytes, decoded) = match found {
-                    None => (Cow::Borrowed(&raw[body..]), false),
-                    Some(found) => match decode(raw, body, boundary, encoding, found)? {
-                        Some(bytes) => (bytes, true),
-                        None => (Cow::Borrowed(&raw[body..part_end(raw, body, found)]), false),
-                    },
-                };
-                // A part that could not be decoded is text, as sent.
-                let is_text = !decoded || content_type.is_none_or(|ct| ct.ctype() == "text");
-                Some(if is_text {
-                    match decode_text(bytes, content_type) {
-                        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-                        Cow::Owned(text) => Cow::Owned(text.into_bytes()),
-                    }
-                } else {
-                    bytes
-                })
+                Some(contents(
+                    raw,
+                    body,
+                    boundary,
+                    encoding,
+                    found,
+                    content_type,
+                )?)
             } else {
                 None
             };
             if first {
-                let text = contents.as_deref().unwrap_or_default();
-                first_text = Some(match std::str::from_utf8(text) {
-                    Ok(text) => keep_text(raw, text),
-                    Err(_) => return None,
-                });
+                let text = std::str::from_utf8(contents.as_deref().unwrap_or_default()).ok()?;
+                first_text = Some(keep_text(raw, text));
             }
             leaves.push(Leaf {
                 content_type: content_type.cloned(),
@@ -246,31 +198,9 @@ impl<'a> Parts<'a> {
             let Some(found) = found else {
                 break;
             };
-            at = found + current.needle().len();
-            // What follows a delimiter: a line break (the next part), `--` (the multipart's end:
-            // the enclosing one's next delimiter follows), or the end.
-            loop {
-                match (raw.get(at), raw.get(at + 1)) {
-                    (Some(b'\r'), Some(b'\n')) => at += 2,
-                    (Some(b'\n'), _) => at += 1,
-                    (Some(b'-'), Some(b'-')) => {
-                        delimiters.pop();
-                        let Some(outer) = delimiters.last() else {
-                            break 'parts;
-                        };
-                        let Some(next) = after(outer, raw, at + 2) else {
-                            break 'parts;
-                        };
-                        at = next;
-                        continue;
-                    }
-                    (Some(&b), _) if b.is_ascii_whitespace() => {
-                        at = skip_line_break(raw, at + 1);
-                    }
-                    (None, _) => break 'parts,
-                    _ => return None,
-                }
-                break;
+            match next_part(raw, found + current.needle().len(), &mut delimiters)? {
+                Next::Part(next) => at = next,
+                Next::End => break,
             }
         }
         let text = first_text?;
@@ -298,6 +228,124 @@ impl<'a> Parts<'a> {
                 })
             })
             .find_map(|leaf| f(leaf.contents.as_deref()?))
+    }
+}
+
+/// A part's header block at `at`, plain or empty (an empty one makes a `text/plain` part), as
+/// `mail-parser` reads it, and where the body starts.
+fn part_header(raw: &[u8], at: usize) -> Option<(usize, MessagePart<'_>)> {
+    match raw.get(at..at + 2) {
+        Some([b'\n', _]) => Some((at + 1, MessagePart::default())),
+        Some(b"\r\n") => Some((at + 2, MessagePart::default())),
+        _ => {
+            let body = at + Fields::read(&raw[at..])?.body;
+            let header = parse_headers_with(&PART_PARSER, &raw[at..body])?;
+            Some((body, header.parts.into_iter().next()?))
+        }
+    }
+}
+
+/// A part's transfer encoding, whether it is an attachment, and its content type (the last
+/// `Content-Type`, taken out of the part), as `mail-parser` reads them.
+fn mime_fields<'a>(part: &mut MessagePart<'a>) -> (Encoding, bool, Option<ContentType<'a>>) {
+    let encoding = match part.content_transfer_encoding() {
+        Some(encoding) if encoding.eq_ignore_ascii_case("base64") => Encoding::Base64,
+        Some(encoding) if encoding.eq_ignore_ascii_case("quoted-printable") => {
+            Encoding::QuotedPrintable
+        }
+        _ => Encoding::None,
+    };
+    let attachment = part
+        .content_disposition()
+        .is_some_and(ContentType::is_attachment);
+    let content_type = part
+        .headers
+        .iter()
+        .rposition(|field| field.name == HeaderName::ContentType)
+        .and_then(|last| match part.headers.swap_remove(last).value {
+            HeaderValue::ContentType(content_type) => Some(content_type),
+            _ => None,
+        });
+    (encoding, attachment, content_type)
+}
+
+/// Whether parts of this type are read (see [`READ_TYPES`]).
+fn is_read_type(content_type: &ContentType<'_>) -> bool {
+    READ_TYPES.iter().any(|&(ctype, subtype)| {
+        content_type.ctype().eq_ignore_ascii_case(ctype)
+            && content_type
+                .subtype()
+                .is_some_and(|sub| sub.eq_ignore_ascii_case(subtype))
+    })
+}
+
+/// A part's contents as `mail-parser` gives them: decoded (a text part's as text), or as sent
+/// when its decoder gives up or no delimiter follows (`found` is `None`: then the part is read as
+/// text); `None` when the decoder ends elsewhere than at `found`.
+fn contents<'a>(
+    raw: &'a [u8],
+    body: usize,
+    boundary: &[u8],
+    encoding: Encoding,
+    found: Option<usize>,
+    content_type: Option<&ContentType<'_>>,
+) -> Option<Cow<'a, [u8]>> {
+    let (bytes, decoded) = match found {
+        None => (Cow::Borrowed(&raw[body..]), false),
+        Some(found) => match decode(raw, body, boundary, encoding, found) {
+            Decoded::Bytes(bytes) => (bytes, true),
+            Decoded::AsSent => (Cow::Borrowed(&raw[body..part_end(raw, body, found)]), false),
+            Decoded::Elsewhere => return None,
+        },
+    };
+    // A part that could not be decoded is text, as sent.
+    let is_text = !decoded || content_type.is_none_or(|ct| ct.ctype() == "text");
+    Some(if is_text {
+        match decode_text(bytes, content_type) {
+            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        }
+    } else {
+        bytes
+    })
+}
+
+/// What comes after a delimiter.
+enum Next {
+    /// The next part's header block, at this offset.
+    Part(usize),
+    /// The end of the parts.
+    End,
+}
+
+/// After a delimiter ending at `at`: a line break (the next part), `--` (the multipart's end: the
+/// enclosing one's next delimiter follows), or the end; `None` for anything else (a part header
+/// right after the delimiter: `mail-parser` parses that whole).
+fn next_part(
+    raw: &[u8],
+    mut at: usize,
+    delimiters: &mut Vec<memmem::Finder<'static>>,
+) -> Option<Next> {
+    loop {
+        match (raw.get(at), raw.get(at + 1)) {
+            (Some(b'\r'), Some(b'\n')) => return Some(Next::Part(at + 2)),
+            (Some(b'\n'), _) => return Some(Next::Part(at + 1)),
+            (Some(b'-'), Some(b'-')) => {
+                delimiters.pop();
+                let Some(next) = delimiters
+                    .last()
+                    .and_then(|outer| after(outer, raw, at + 2))
+                else {
+                    return Some(Next::End);
+                };
+                at = next;
+            }
+            (Some(&b), _) if b.is_ascii_whitespace() => {
+                return Some(Next::Part(skip_line_break(raw, at + 1)));
+            }
+            (None, _) => return Some(Next::End),
+            _ => return None,
+        }
     }
 }
 
@@ -352,16 +400,25 @@ fn part_end(raw: &[u8], body: usize, found: usize) -> usize {
     }
 }
 
+/// What `mail-parser`'s decoder made of a part's body.
+enum Decoded<'a> {
+    /// The body decoded, up to the delimiter.
+    Bytes(Cow<'a, [u8]>),
+    /// The decoder gave up: `mail-parser` reads the part as sent.
+    AsSent,
+    /// The decoder ended elsewhere than at the delimiter found.
+    Elsewhere,
+}
+
 /// A part's body as `mail-parser` decodes it, through its own decoder for the part's encoding,
-/// started where the body starts: `Some(None)` when the decoder gives up (then `mail-parser` reads
-/// the part as sent), `None` when the decoder ends elsewhere than at the delimiter at `found`.
+/// started where the body starts; the delimiter is expected at `found`.
 fn decode<'a>(
     raw: &'a [u8],
     body: usize,
     boundary: &[u8],
     encoding: Encoding,
     found: usize,
-) -> Option<Option<Cow<'a, [u8]>>> {
+) -> Decoded<'a> {
     let mut stream = MessageStream::new(raw);
     stream.skip_bytes(body);
     let (end, bytes) = match encoding {
@@ -370,9 +427,12 @@ fn decode<'a>(
         Encoding::None => stream.mime_part(boundary),
     };
     if end == usize::MAX {
-        return Some(None);
+        Decoded::AsSent
+    } else if stream.offset() == found + 2 + boundary.len() {
+        Decoded::Bytes(bytes)
+    } else {
+        Decoded::Elsewhere
     }
-    (stream.offset() == found + 2 + boundary.len()).then_some(Some(bytes))
 }
 
 /// A text part's bytes as text, as `mail-parser` reads them: with the decoder of its `charset`,
