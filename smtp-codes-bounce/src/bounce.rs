@@ -610,6 +610,8 @@ impl<'a> Bounce<'a> {
                 .clone()
                 .filter(|to| !to.contains(','))
                 .and_then(address_in)
+                // An address has no white space: angle brackets around folded lines hold none.
+                .filter(|address| !address.contains(char::is_whitespace))
                 .unwrap_or(Cow::Borrowed(""));
             recipients.push(text_recipient(
                 address,

@@ -805,3 +805,20 @@ fn a_long_paragraph_is_cut_at_a_character() {
         assert!(bob.context().len() <= 1000, "{pad}");
     }
 }
+
+/// Found by the `bounce` fuzz target: a text bounce that names no recipient is about the returned
+/// message's `To`, but angle brackets around folded lines hold no address (the unfolded value has
+/// spaces in it, and no such string is in the email): the recipient has none.
+#[test]
+fn angle_brackets_around_folded_lines_hold_no_address() {
+    let raw = b"From: Mail Delivery System <mailer-daemon@example.org>\r\n\
+        Subject: Mail delivery failed: returning message to sender\r\n\r\n\
+        SMTP error from remote mail server after initial connection:\r\n\
+        \x20   571 No PTR Record found.\r\n\r\n\
+        ------ This is a copy of the message, including all the headers. ------\r\n\r\n\
+        To: Bob <bob@example\r\n\tid 1 by mx.example.org>\r\nFrom: alice@example.org\r\n\r\nhi\r\n";
+    let bounce = Bounce::parse(raw);
+    assert_eq!(bounce.kind(), Kind::Failure);
+    assert_eq!(bounce.recipients().len(), 1);
+    assert_eq!(bounce.recipients()[0].address(), "");
+}
