@@ -1,7 +1,8 @@
 //! `Bounce::parse` on arbitrary bytes, read as whole emails: no panic; the same email gives the
-//! same answer; no recipient is invented (every address it reports occurs in the email as sent,
-//! or in a part as decoded, or in an SES notification's JSON); a delay warning reports no failed
-//! recipient; a failure has one; only delivery reports have recipients; the owned copy is equal.
+//! same answer, whether its header block is read by `mail-parser` or (when plain) without it; no
+//! recipient is invented (every address it reports occurs in the email as sent, or in a part as
+//! decoded, or in an SES notification's JSON); a delay warning reports no failed recipient; a
+//! failure has one; only delivery reports have recipients; the owned copy is equal.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -12,6 +13,8 @@ use smtp_codes_bounce::{Bounce, Format, Kind};
 fuzz_target!(|raw: &[u8]| {
     let bounce = Bounce::parse(raw);
     assert_eq!(bounce, Bounce::parse(raw));
+    // A plain header block read without `mail-parser` reads as `mail-parser` reads it.
+    assert_eq!(bounce, smtp_codes_bounce::__private::parse_whole_headers(raw));
     // As text: an address in bytes that are not UTF-8 is reported with U+FFFD in their place.
     let mut texts = vec![String::from_utf8_lossy(raw).to_ascii_lowercase().into_bytes()];
     if let Some(message) = MessageParser::default().parse(raw) {

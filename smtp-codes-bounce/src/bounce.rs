@@ -9,10 +9,10 @@ use smtp_codes::dsn::{Action, DeliveryStatus};
 use crate::autoreply::{self, Markers};
 use crate::feedback::{self, Feedback};
 use crate::formats::{self, contains_ignore_case, starts_with_ignore_case, Says};
-use crate::headers::{self, address_in, raw_values};
+use crate::headers::{self, address_in, raw_values, Fields};
 use crate::keep::{keep, keep_bytes};
 use crate::kind::{Format, Kind, TextFormat};
-use crate::mime;
+use crate::mime::{self, Mime, Parts};
 use crate::original::{self, Original};
 use crate::recipient::{diagnose, Recipient, Source};
 use crate::report::{self, Context};
@@ -99,11 +99,70 @@ const MAIL_SYSTEM_NAMES: &[&str] = &[
     "mail system",
 ];
 
+/// Where a bounce's own header fields are read from.
+enum Top<'m, 'a> {
+    /// A plain header block, read by [`Fields`]: `mail-parser` decodes the fields that need it,
+    /// one at a time.
+    Fields(&'m Fields<'a>),
+    /// `mail-parser`'s parse of the whole header block.
+    Parsed(&'m Message<'a>),
+}
+
+impl<'a> Top<'_, 'a> {
+    /// The first field named `name`, as sent and trimmed.
+    fn first<'s>(&'s self, name: &'s str) -> Option<&'s [u8]> {
+        match self {
+            Top::Fields(fields) => fields.first(name),
+            Top::Parsed(message) => {
+                raw_values(&message.root_part().headers, message.raw_message(), name).next()
+            }
+        }
+    }
+
+    /// The decoded `Subject` (the last one, as `mail-parser` reports it).
+    fn subject(&self, raw: &'a [u8]) -> Option<Cow<'a, str>> {
+        match self {
+            Top::Fields(fields) => mime::parse_headers(fields.last_whole("Subject")?)?
+                .subject()
+                .map(|subject| keep(raw, subject)),
+            Top::Parsed(message) => message.subject().map(|subject| keep(raw, subject)),
+        }
+    }
+
+    /// The addresses of `From`, `To`, `Reply-To` and `Sender` (the last field of each), lower
+    /// case.
+    fn own_addresses(&self, own: &mut HashSet<String>) {
+        let mut add = |address: Option<&mail_parser::Address<'_>>| {
+            for addr in address.into_iter().flat_map(mail_parser::Address::iter) {
+                if let Some(email) = addr.address() {
+                    own.insert(email.to_ascii_lowercase());
+                }
+            }
+        };
+        match self {
+            Top::Fields(fields) => {
+                let field = |name: &str| fields.last_whole(name).and_then(mime::parse_headers);
+                add(field("From").as_ref().and_then(Message::from));
+                add(field("To").as_ref().and_then(Message::to));
+                add(field("Reply-To").as_ref().and_then(Message::reply_to));
+                add(field("Sender").as_ref().and_then(Message::sender));
+            }
+            Top::Parsed(message) => {
+                add(message.from());
+                add(message.to());
+                add(message.reply_to());
+                add(message.sender());
+            }
+        }
+    }
+}
+
 impl<'a> Head<'a> {
-    fn read(message: &Message<'_>, raw: &'a [u8]) -> Head<'a> {
-        let root = &message.root_part().headers;
-        let source = message.raw_message();
-        let first = |name: &str| headers::first(message, raw, name);
+    fn read(top: &Top<'_, 'a>, raw: &'a [u8]) -> Head<'a> {
+        let first = |name: &str| {
+            top.first(name)
+                .map(|value| headers::unfold(keep_bytes(raw, value)))
+        };
         let from = first("From");
         let from_address = from.clone().and_then(address_in);
         let from_mail_system = from_address.as_deref().is_some_and(|address| {
@@ -116,32 +175,18 @@ impl<'a> Head<'a> {
                 .iter()
                 .any(|name| contains_ignore_case(from, name))
         });
-        let null_sender = raw_values(root, source, "Return-Path")
-            .next()
+        let null_sender = top
+            .first("Return-Path")
             .is_some_and(|value| value.trim_ascii() == b"<>");
         let mut own = HashSet::new();
-        for address in [
-            message.from(),
-            message.to(),
-            message.reply_to(),
-            message.sender(),
-        ]
-        .into_iter()
-        .flatten()
-        {
-            for addr in address.iter() {
-                if let Some(email) = addr.address() {
-                    own.insert(email.to_ascii_lowercase());
-                }
-            }
-        }
+        top.own_addresses(&mut own);
         // `To` first: the DragonFly Mail Agent writes the failed recipient in its bounce's own
         // `X-Original-To` (mail.c).
         let envelope_recipient = ["To", "Delivered-To", "X-Original-To", "Envelope-To"]
             .iter()
             .find_map(|name| first(name).and_then(address_in));
         Head {
-            subject: message.subject().map(|subject| keep(raw, subject)),
+            subject: top.subject(raw),
             from,
             date: first("Date"),
             null_sender,
@@ -186,17 +231,45 @@ impl<'a> Bounce<'a> {
     /// ```
     #[must_use]
     pub fn parse(raw: &'a [u8]) -> Bounce<'a> {
+        Bounce::read_email(raw, true)
+    }
+
+    /// [`Bounce::parse`]; with `plain_header` false, `mail-parser` reads every header block (the
+    /// email's, the returned message's) even when [`Fields`] could.
+    pub(crate) fn read_email(raw: &'a [u8], plain_header: bool) -> Bounce<'a> {
         // A returned message attached last is not parsed: only its header is read.
         let returned = mime::returned_part(raw);
         let report_bytes = returned.map_or(raw, |returned| &raw[..returned.cut]);
-        let Some(message) = mime::parse(report_bytes) else {
-            return Bounce::empty(Kind::NotABounce);
+        // A plain header block is read here; `mail-parser` parses the email from the fields
+        // that decide its MIME structure on.
+        let fields = Fields::read(report_bytes).filter(|_| plain_header);
+        // A plain multipart's parts are found without `mail-parser` parsing the bodies.
+        let parts = fields
+            .as_ref()
+            .and_then(|fields| Parts::read(report_bytes, fields));
+        let mime = match parts {
+            Some(parts) => Mime::Parts(parts),
+            None => match mime::parse_from(report_bytes, fields.as_ref()) {
+                Some(message) => Mime::Parsed(message),
+                None => return Bounce::empty(Kind::NotABounce),
+            },
         };
-        let mut head = Head::read(&message, raw);
-        let text = report_text(&message, raw);
+        let top = match (&fields, &mime) {
+            (Some(fields), _) => Top::Fields(fields),
+            (None, Mime::Parsed(message)) => Top::Parsed(message),
+            (None, Mime::Parts(_)) => unreachable!("parts are read from plain fields only"),
+        };
+        let mut head = Head::read(&top, raw);
+        let text = report_text(&mime, raw);
         let original = match returned {
-            Some(returned) => original::read_header(&raw[returned.body..], raw),
-            None => original::read(&message, raw, text.returned()),
+            Some(returned) => original::read_header(&raw[returned.body..], raw, plain_header),
+            None => original::read(
+                &mime,
+                raw,
+                text.returned(),
+                fields.as_ref().map_or(0, Fields::structure_start),
+                plain_header,
+            ),
         };
         // The returned message's envelope sender is the bounce's own address too.
         if let Some(sender) = original.envelope_sender.as_deref() {
@@ -219,7 +292,7 @@ impl<'a> Bounce<'a> {
                 .envelope_sender
                 .clone_from(&head.envelope_recipient);
         }
-        bounce.read(&message, raw, returned.is_some(), &head, &text);
+        bounce.read(&mime, raw, returned.is_some(), &head, &text);
         bounce
     }
 
@@ -244,14 +317,14 @@ impl<'a> Bounce<'a> {
     /// `X-Failed-Recipients` reports. Anything else is not a bounce.
     fn read(
         &mut self,
-        message: &Message<'_>,
+        mime: &Mime<'_>,
         raw: &'a [u8],
         cut: bool,
         head: &Head<'a>,
         text: &ReportText<'a>,
     ) {
         let report = text.report();
-        if let Some(body) = part_of_type(message, "message", &["feedback-report"]) {
+        if let Some(body) = mime.first_contents("message", &["feedback-report"]) {
             if let Some(mut complaint) = feedback::read(body, raw) {
                 if complaint.recipient.is_none() {
                     complaint.recipient = self.original.to.clone().and_then(address_in);
@@ -266,7 +339,7 @@ impl<'a> Bounce<'a> {
         let words = formats::words_in(report);
         let signatures = &words.signatures;
         let says = Verdict::of(&words, head);
-        if let Some(status) = delivery_status(message, 0, true) {
+        if let Some(status) = mime.delivery_status(true) {
             if self.read_report(&status, raw, head, text, says.action()) {
                 return;
             }
@@ -293,7 +366,7 @@ impl<'a> Bounce<'a> {
             // A text that names no recipient may wrap a report (a gateway's notice around the
             // server's bounce).
             if !self.read_text(raw, head, text, signatures, &says, format, false)
-                && !self.read_nested_report(message, raw, cut, head, text, says.action())
+                && !self.read_nested_report(mime, raw, cut, head, text, says.action())
             {
                 self.read_text(raw, head, text, signatures, &says, format, true);
             }
@@ -314,7 +387,7 @@ impl<'a> Bounce<'a> {
                 &says,
                 TextFormat::Unknown,
                 false,
-            ) && !self.read_nested_report(message, raw, cut, head, text, says.action())
+            ) && !self.read_nested_report(mime, raw, cut, head, text, says.action())
             {
                 self.read_text(
                     raw,
@@ -333,7 +406,7 @@ impl<'a> Bounce<'a> {
             return;
         }
         if head.null_sender || head.failed_recipients.is_some() {
-            if self.read_nested_report(message, raw, cut, head, text, says.action()) {
+            if self.read_nested_report(mime, raw, cut, head, text, says.action()) {
                 return;
             }
             if bounce_words || head.failed_recipients.is_some() {
@@ -354,7 +427,7 @@ impl<'a> Bounce<'a> {
     /// is parsed when the attached message was left out.
     fn read_nested_report(
         &mut self,
-        message: &Message<'_>,
+        mime: &Mime<'_>,
         raw: &'a [u8],
         cut: bool,
         head: &Head<'a>,
@@ -369,7 +442,7 @@ impl<'a> Bounce<'a> {
             return found
                 .is_some_and(|status| self.read_report(&status, raw, head, text, fallback_action));
         }
-        delivery_status(message, 0, false)
+        mime.delivery_status(false)
             .is_some_and(|status| self.read_report(&status, raw, head, text, fallback_action))
     }
 
@@ -537,6 +610,8 @@ impl<'a> Bounce<'a> {
                 .clone()
                 .filter(|to| !to.contains(','))
                 .and_then(address_in)
+                // An address has no white space: angle brackets around folded lines hold none.
+                .filter(|address| !address.contains(char::is_whitespace))
                 .unwrap_or(Cow::Borrowed(""));
             recipients.push(text_recipient(
                 address,
@@ -852,13 +927,32 @@ fn is_type(part: &MessagePart<'_>, ctype: &str, subtypes: &[&str]) -> bool {
     })
 }
 
-/// The body of the first part of `message` (not inside an attached message) of the type.
-fn part_of_type<'m>(message: &'m Message<'_>, ctype: &str, subtypes: &[&str]) -> Option<&'m [u8]> {
-    message
-        .parts
-        .iter()
-        .find(|part| is_type(part, ctype, subtypes))
-        .map(MessagePart::contents)
+impl Mime<'_> {
+    /// The contents of the first part (not inside an attached message) of the type.
+    fn first_contents(&self, ctype: &str, subtypes: &[&str]) -> Option<&[u8]> {
+        match self {
+            Mime::Parsed(message) => message
+                .parts
+                .iter()
+                .find(|part| is_type(part, ctype, subtypes))
+                .map(MessagePart::contents),
+            Mime::Parts(parts) => parts.find_map(ctype, subtypes, Some),
+        }
+    }
+
+    /// [`delivery_status`] of the email (its parts hold no attached message).
+    fn delivery_status(&self, top_only: bool) -> Option<DeliveryStatus<'_>> {
+        match self {
+            Mime::Parsed(message) => delivery_status(message, 0, top_only),
+            Mime::Parts(parts) => parts
+                .find_map(
+                    "message",
+                    &["delivery-status", "global-delivery-status"],
+                    |contents| DeliveryStatus::parse_prefix(contents).ok(),
+                )
+                .map(|prefix| prefix.report),
+        }
+    }
 }
 
 /// The first `message/delivery-status` (or `message/global-delivery-status`, RFC 6533) part that

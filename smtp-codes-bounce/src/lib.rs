@@ -92,6 +92,20 @@ mod ses;
 mod text;
 
 pub use bounce::Bounce;
+
+/// Not part of the API: what the `bounce` fuzz target compares.
+#[doc(hidden)]
+pub mod __private {
+    use crate::Bounce;
+
+    /// [`Bounce::parse`] with `mail-parser` reading every header block whole (the email's, the
+    /// returned message's), as it does for one that is not plain: the fuzz target checks that
+    /// both ways read every email alike.
+    #[must_use]
+    pub fn parse_whole_headers(raw: &[u8]) -> Bounce<'_> {
+        Bounce::read_email(raw, false)
+    }
+}
 pub use feedback::Feedback;
 pub use kind::{AutoReply, Format, Kind, TextFormat};
 pub use original::{verp_decode, Original};

@@ -2,10 +2,18 @@
 //! parsed, and a returned message attached last is left out of the parse (its header is read on
 //! its own): a bounce's size is mostly the message it returns, which nothing here needs decoded.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use mail_parser::{HeaderName, Message, MessageParser, MimeHeaders};
+use mail_parser::decoders::charsets::map::charset_decoder;
+use mail_parser::parsers::MessageStream;
+use mail_parser::{
+    ContentType, Encoding, HeaderName, HeaderValue, Message, MessageParser, MessagePart,
+    MimeHeaders,
+};
 use memchr::memmem;
+
+use crate::headers::Fields;
 
 /// The parser for bounces: MIME fields (structure and decoding), the fields whose decoded
 /// values are used (`Subject`, the address fields); every other field is skipped, its bytes
@@ -27,6 +35,14 @@ pub(crate) static PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
 /// panic there is an email it could not read, not a crash of the caller.
 pub(crate) fn parse(raw: &[u8]) -> Option<Message<'_>> {
     guarded(|| PARSER.parse(raw))
+}
+
+/// `PARSER` on an email whose header block `fields` read: from the fields that decide the MIME
+/// structure on ([`Fields::structure_start`]), which gives the same parts, without parsing the
+/// fields before them (`Received` and the like, most of a bounce's header). The whole email when
+/// `fields` is `None`.
+pub(crate) fn parse_from<'a>(raw: &'a [u8], fields: Option<&Fields<'_>>) -> Option<Message<'a>> {
+    parse(&raw[fields.map_or(0, Fields::structure_start)..])
 }
 
 /// `PARSER` on a header block alone (see [`parse`]).
@@ -57,6 +73,387 @@ fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a
 #[cfg(not(debug_assertions))]
 fn guarded<'a>(parse: impl FnOnce() -> Option<Message<'a>>) -> Option<Message<'a>> {
     parse()
+}
+
+/// The parser for a MIME part's header block: the MIME fields.
+static PART_PARSER: LazyLock<MessageParser> = LazyLock::new(|| {
+    MessageParser::new()
+        .with_mime_headers()
+        .default_header_ignore()
+});
+
+/// An email's MIME structure: `mail-parser`'s parse, or the parts of a plain multipart.
+#[derive(Debug)]
+pub(crate) enum Mime<'a> {
+    Parsed(Message<'a>),
+    Parts(Parts<'a>),
+}
+
+/// A multipart email's parts, found by their delimiters as `mail-parser` finds them, without
+/// decoding the bodies that are not read: `mail-parser` reads each part's header block, and
+/// decodes the bodies that are read (the first part's, a report's, a complaint's, returned
+/// headers) with its own decoders, started where the body starts.
+///
+/// Only a plain structure is read so (see [`Parts::read`]); `mail-parser` parses anything else
+/// whole. Either way the answers are the same: a test and the `bounce` fuzz target compare them.
+#[derive(Debug)]
+pub(crate) struct Parts<'a> {
+    leaves: Vec<Leaf<'a>>,
+    /// The first part's text: the report's words.
+    pub(crate) text: Cow<'a, str>,
+}
+
+/// A part that is no multipart, with what `mail-parser` would give as its contents when it is one
+/// the reading asks for.
+#[derive(Debug)]
+struct Leaf<'a> {
+    content_type: Option<ContentType<'a>>,
+    contents: Option<Cow<'a, [u8]>>,
+}
+
+/// The types whose contents are read: reports, complaints, returned headers.
+const READ_TYPES: &[(&str, &str)] = &[
+    ("message", "delivery-status"),
+    ("message", "global-delivery-status"),
+    ("message", "feedback-report"),
+    ("text", "rfc822-headers"),
+];
+
+/// How deep multiparts may nest here.
+const MAX_DEPTH: usize = 4;
+
+/// How many parts are read here.
+const MAX_PARTS: usize = 64;
+
+impl<'a> Parts<'a> {
+    /// The parts of the multipart email `raw` whose header block `fields` read (`raw` may end
+    /// before the closing delimiter, cut before a returned message). `None` (then `mail-parser`
+    /// parses the email whole) unless: every part's header block is plain or empty; no part is an
+    /// attached message, a `multipart/digest` or a multipart without delimiters; after each
+    /// delimiter comes a line break (or the closing `--`); the first part is a `text/plain` one
+    /// that is not an attachment, with words in it; `mail-parser`'s decoder of a part that is read
+    /// ends at the delimiter found here.
+    pub(crate) fn read(raw: &'a [u8], fields: &Fields<'a>) -> Option<Parts<'a>> {
+        let root = parse_headers_with(&PART_PARSER, fields.last_whole("Content-Type")?)?;
+        let mut delimiters = vec![delimiter(root.root_part().content_type()?)?];
+        let mut at = skip_line_break(raw, after(&delimiters[0], raw, fields.body)?);
+        let mut leaves = Vec::new();
+        let mut first_text = None;
+        loop {
+            if leaves.len() >= MAX_PARTS {
+                return None;
+            }
+            let (body, mut part) = part_header(raw, at)?;
+            let (encoding, attachment, content_type) = mime_fields(&mut part);
+            let content_type = content_type.as_ref();
+            if let Some(content_type) = content_type.filter(|ct| ct.ctype() == "multipart") {
+                let inner = delimiter(content_type)?;
+                at = skip_line_break(raw, after(&inner, raw, body)?);
+                delimiters.push(inner);
+                if delimiters.len() > MAX_DEPTH {
+                    return None;
+                }
+                continue;
+            }
+            if content_type.is_some_and(|ct| {
+                ct.ctype() == "message" && matches!(ct.subtype(), Some("rfc822" | "global"))
+            }) {
+                return None;
+            }
+            let current = delimiters.last()?;
+            // `mail-parser` ends a part at the first delimiter after its header (its decoders
+            // too), and reads a part with none after it (the last one before a cut) as text, as
+            // sent.
+            let found = current.find(&raw[body..]).map(|found| body + found);
+            let first = leaves.is_empty();
+            if first {
+                let plain = content_type
+                    .is_none_or(|ct| ct.ctype() == "text" && ct.subtype() == Some("plain"));
+                if !plain || attachment {
+                    return None;
+                }
+            }
+            let read = first || content_type.is_some_and(is_read_type);
+            let contents = if read {
+                let boundary = &current.needle()[2..];
+                Some(contents(
+                    raw,
+                    body,
+                    boundary,
+                    encoding,
+                    found,
+                    content_type,
+                )?)
+            } else {
+                None
+            };
+            if first {
+                let text = std::str::from_utf8(contents.as_deref().unwrap_or_default()).ok()?;
+                first_text = Some(keep_text(raw, text));
+            }
+            leaves.push(Leaf {
+                content_type: content_type.cloned(),
+                contents,
+            });
+            let Some(found) = found else {
+                break;
+            };
+            match next_part(raw, found + current.needle().len(), &mut delimiters)? {
+                Next::Part(next) => at = next,
+                Next::End => break,
+            }
+        }
+        let text = first_text?;
+        (!text.trim().is_empty()).then_some(Parts { leaves, text })
+    }
+
+    /// The first `f` of the contents of the parts of `ctype/subtype` (one of `subtypes`), in
+    /// order.
+    pub(crate) fn find_map<'p, T>(
+        &'p self,
+        ctype: &str,
+        subtypes: &[&str],
+        mut f: impl FnMut(&'p [u8]) -> Option<T>,
+    ) -> Option<T> {
+        self.leaves
+            .iter()
+            .filter(|leaf| {
+                leaf.content_type.as_ref().is_some_and(|content_type| {
+                    content_type.ctype().eq_ignore_ascii_case(ctype)
+                        && content_type.subtype().is_some_and(|subtype| {
+                            subtypes
+                                .iter()
+                                .any(|wanted| subtype.eq_ignore_ascii_case(wanted))
+                        })
+                })
+            })
+            .find_map(|leaf| f(leaf.contents.as_deref()?))
+    }
+}
+
+/// A part's header block at `at`, plain or empty (an empty one makes a `text/plain` part), as
+/// `mail-parser` reads it, and where the body starts.
+fn part_header(raw: &[u8], at: usize) -> Option<(usize, MessagePart<'_>)> {
+    match raw.get(at..at + 2) {
+        Some([b'\n', _]) => Some((at + 1, MessagePart::default())),
+        Some(b"\r\n") => Some((at + 2, MessagePart::default())),
+        _ => {
+            let body = at + Fields::read(&raw[at..])?.body;
+            let header = parse_headers_with(&PART_PARSER, &raw[at..body])?;
+            Some((body, header.parts.into_iter().next()?))
+        }
+    }
+}
+
+/// A part's transfer encoding, whether it is an attachment, and its content type (the last
+/// `Content-Type`, taken out of the part), as `mail-parser` reads them.
+fn mime_fields<'a>(part: &mut MessagePart<'a>) -> (Encoding, bool, Option<ContentType<'a>>) {
+    let encoding = match part.content_transfer_encoding() {
+        Some(encoding) if encoding.eq_ignore_ascii_case("base64") => Encoding::Base64,
+        Some(encoding) if encoding.eq_ignore_ascii_case("quoted-printable") => {
+            Encoding::QuotedPrintable
+        }
+        _ => Encoding::None,
+    };
+    let attachment = part
+        .content_disposition()
+        .is_some_and(ContentType::is_attachment);
+    let content_type = part
+        .headers
+        .iter()
+        .rposition(|field| field.name == HeaderName::ContentType)
+        .and_then(|last| match part.headers.swap_remove(last).value {
+            HeaderValue::ContentType(content_type) => Some(content_type),
+            _ => None,
+        });
+    (encoding, attachment, content_type)
+}
+
+/// Whether parts of this type are read (see [`READ_TYPES`]).
+fn is_read_type(content_type: &ContentType<'_>) -> bool {
+    READ_TYPES.iter().any(|&(ctype, subtype)| {
+        content_type.ctype().eq_ignore_ascii_case(ctype)
+            && content_type
+                .subtype()
+                .is_some_and(|sub| sub.eq_ignore_ascii_case(subtype))
+    })
+}
+
+/// A part's contents as `mail-parser` gives them: decoded (a text part's as text), or as sent
+/// when its decoder gives up or no delimiter follows (`found` is `None`: then the part is read as
+/// text); `None` when the decoder ends elsewhere than at `found`.
+fn contents<'a>(
+    raw: &'a [u8],
+    body: usize,
+    boundary: &[u8],
+    encoding: Encoding,
+    found: Option<usize>,
+    content_type: Option<&ContentType<'_>>,
+) -> Option<Cow<'a, [u8]>> {
+    let (bytes, decoded) = match found {
+        None => (Cow::Borrowed(&raw[body..]), false),
+        Some(found) => match decode(raw, body, boundary, encoding, found) {
+            Decoded::Bytes(bytes) => (bytes, true),
+            Decoded::AsSent => (Cow::Borrowed(&raw[body..part_end(raw, body, found)]), false),
+            Decoded::Elsewhere => return None,
+        },
+    };
+    // A part that could not be decoded is text, as sent.
+    let is_text = !decoded || content_type.is_none_or(|ct| ct.ctype() == "text");
+    Some(if is_text {
+        match decode_text(bytes, content_type) {
+            Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+            Cow::Owned(text) => Cow::Owned(text.into_bytes()),
+        }
+    } else {
+        bytes
+    })
+}
+
+/// What comes after a delimiter.
+enum Next {
+    /// The next part's header block, at this offset.
+    Part(usize),
+    /// The end of the parts.
+    End,
+}
+
+/// After a delimiter ending at `at`: a line break (the next part), `--` (the multipart's end: the
+/// enclosing one's next delimiter follows), or the end; `None` for anything else (a part header
+/// right after the delimiter: `mail-parser` parses that whole).
+fn next_part(
+    raw: &[u8],
+    mut at: usize,
+    delimiters: &mut Vec<memmem::Finder<'static>>,
+) -> Option<Next> {
+    loop {
+        match (raw.get(at), raw.get(at + 1)) {
+            (Some(b'\r'), Some(b'\n')) => return Some(Next::Part(at + 2)),
+            (Some(b'\n'), _) => return Some(Next::Part(at + 1)),
+            (Some(b'-'), Some(b'-')) => {
+                delimiters.pop();
+                let Some(next) = delimiters
+                    .last()
+                    .and_then(|outer| after(outer, raw, at + 2))
+                else {
+                    return Some(Next::End);
+                };
+                at = next;
+            }
+            (Some(&b), _) if b.is_ascii_whitespace() => {
+                return Some(Next::Part(skip_line_break(raw, at + 1)));
+            }
+            (None, _) => return Some(Next::End),
+            _ => return None,
+        }
+    }
+}
+
+/// `parser` on a header block alone (see [`parse`]).
+fn parse_headers_with<'a>(parser: &MessageParser, block: &'a [u8]) -> Option<Message<'a>> {
+    guarded(|| parser.parse_headers(block))
+}
+
+/// A searcher for the delimiter of a multipart's parts (`--` and its boundary), for any multipart
+/// but a digest (whose parts are attached messages by default) with a boundary.
+fn delimiter(content_type: &ContentType<'_>) -> Option<memmem::Finder<'static>> {
+    if content_type.ctype() != "multipart" || content_type.subtype() == Some("digest") {
+        return None;
+    }
+    let boundary = content_type.attribute("boundary")?;
+    (!boundary.is_empty())
+        .then(|| memmem::Finder::new(&[b"--", boundary.as_bytes()].concat()).into_owned())
+}
+
+/// Where the first `delimiter` at or after `from` ends.
+fn after(delimiter: &memmem::Finder<'_>, raw: &[u8], from: usize) -> Option<usize> {
+    delimiter
+        .find(raw.get(from..)?)
+        .map(|found| from + found + delimiter.needle().len())
+}
+
+/// Past the spaces, tabs and CRs after a delimiter, and one line feed.
+fn skip_line_break(raw: &[u8], mut at: usize) -> usize {
+    while let Some(b'\r' | b' ' | b'\t') = raw.get(at) {
+        at += 1;
+    }
+    if raw.get(at) == Some(&b'\n') {
+        at += 1;
+    }
+    at
+}
+
+/// Where a part's body ends, the next delimiter being at `found`: before the line break before
+/// it, when it starts a line.
+fn part_end(raw: &[u8], body: usize, found: usize) -> usize {
+    if found == body {
+        return body;
+    }
+    let lf = found - 1;
+    if raw[lf] != b'\n' {
+        return found;
+    }
+    if lf > body && raw[lf - 1] == b'\r' {
+        lf - 1
+    } else {
+        lf
+    }
+}
+
+/// What `mail-parser`'s decoder made of a part's body.
+enum Decoded<'a> {
+    /// The body decoded, up to the delimiter.
+    Bytes(Cow<'a, [u8]>),
+    /// The decoder gave up: `mail-parser` reads the part as sent.
+    AsSent,
+    /// The decoder ended elsewhere than at the delimiter found.
+    Elsewhere,
+}
+
+/// A part's body as `mail-parser` decodes it, through its own decoder for the part's encoding,
+/// started where the body starts; the delimiter is expected at `found`.
+fn decode<'a>(
+    raw: &'a [u8],
+    body: usize,
+    boundary: &[u8],
+    encoding: Encoding,
+    found: usize,
+) -> Decoded<'a> {
+    let mut stream = MessageStream::new(raw);
+    stream.skip_bytes(body);
+    let (end, bytes) = match encoding {
+        Encoding::Base64 => stream.decode_base64_mime(boundary),
+        Encoding::QuotedPrintable => stream.decode_quoted_printable_mime(boundary),
+        Encoding::None => stream.mime_part(boundary),
+    };
+    if end == usize::MAX {
+        Decoded::AsSent
+    } else if stream.offset() == found + 2 + boundary.len() {
+        Decoded::Bytes(bytes)
+    } else {
+        Decoded::Elsewhere
+    }
+}
+
+/// A text part's bytes as text, as `mail-parser` reads them: with the decoder of its `charset`,
+/// else as UTF-8 (invalid sequences replaced).
+fn decode_text<'a>(bytes: Cow<'a, [u8]>, content_type: Option<&ContentType<'_>>) -> Cow<'a, str> {
+    let decoder = content_type
+        .and_then(|ct| ct.attribute("charset"))
+        .and_then(|charset| charset_decoder(charset.as_bytes()));
+    match (bytes, decoder) {
+        (bytes, Some(decode)) => Cow::Owned(decode(&bytes)),
+        (Cow::Borrowed(bytes), None) => String::from_utf8_lossy(bytes),
+        (Cow::Owned(bytes), None) => Cow::Owned(
+            String::from_utf8(bytes)
+                .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()),
+        ),
+    }
+}
+
+/// `text` borrowed from `raw` when it lies there, else copied.
+fn keep_text<'a>(raw: &'a [u8], text: &str) -> Cow<'a, str> {
+    crate::keep::keep(raw, text)
 }
 
 /// The parser for a header block alone: only `Content-Type`.
@@ -96,7 +493,7 @@ pub(crate) fn returned_part(raw: &[u8]) -> Option<Returned> {
         last_part = Some(line);
     }
     let start = last_part?;
-    let headers_start = start + raw[start..].iter().position(|&b| b == b'\n')? + 1;
+    let headers_start = start + memchr::memchr(b'\n', &raw[start..])? + 1;
     let part = guarded(|| HEADER_PARSER.parse_headers(&raw[headers_start..]))?;
     let returned = part.root_part().content_type().is_some_and(|content_type| {
         let subtype = content_type.subtype().unwrap_or("");
@@ -125,10 +522,7 @@ pub(crate) fn returned_part(raw: &[u8]) -> Option<Returned> {
 fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
     let mut at = 0;
     while at < raw.len() {
-        let mut end = raw[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(raw.len(), |lf| at + lf + 1);
+        let mut end = line_end(raw, at);
         let line = &raw[at..end];
         if line.trim_ascii().is_empty() {
             return None;
@@ -137,10 +531,7 @@ fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
         if line.len() > name.len() && line[..name.len()].eq_ignore_ascii_case(name) {
             // The field's value, with its folded continuation lines.
             while end < raw.len() && matches!(raw[end], b' ' | b'\t') {
-                end = raw[end..]
-                    .iter()
-                    .position(|&b| b == b'\n')
-                    .map_or(raw.len(), |lf| end + lf + 1);
+                end = line_end(raw, end);
             }
             let value = raw[at + name.len()..end].trim_ascii();
             if value.len() < 10 || !value[..10].eq_ignore_ascii_case(b"multipart/") {
@@ -151,6 +542,12 @@ fn multipart_boundary(raw: &[u8]) -> Option<&[u8]> {
         at = end;
     }
     None
+}
+
+/// Where the line starting at `at` ends, after its line feed (the end of `bytes` for a last line
+/// without one).
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |lf| at + lf + 1)
 }
 
 /// The `boundary` parameter of a `Content-Type` value.
@@ -181,10 +578,7 @@ fn boundary_parameter(value: &[u8]) -> Option<&[u8]> {
 fn header_block_len(block: &[u8]) -> usize {
     let mut at = 0;
     while at < block.len() {
-        let end = block[at..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(block.len(), |lf| at + lf + 1);
+        let end = line_end(block, at);
         if block[at..end].trim_ascii().is_empty() {
             return end;
         }

@@ -5,8 +5,9 @@ use std::borrow::Cow;
 
 use mail_parser::Message;
 
-use crate::headers::{address_in, raw_values, unfold};
+use crate::headers::{address_in, unfold, Fields};
 use crate::keep::{keep, keep_bytes};
+use crate::mime::Mime;
 
 /// What a bounce says about the message it returns: the identifiers of the returned message (or
 /// its header), the envelope sender the bounce went to, and the report's envelope id.
@@ -147,12 +148,34 @@ pub fn verp_decode(address: &str) -> Option<String> {
 
 /// The identifiers of the returned message in `message` (the bounce): an attached
 /// `message/rfc822` (or `message/global`) part, else a `text/rfc822-headers` part, else the
-/// header block after the text's returned-message line (`returned`).
-pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> Original<'a> {
+/// header block after the text's returned-message line (`returned`). `start` is where in the
+/// email `message` was parsed from (see [`crate::mime::parse_from`]); with `plain` false,
+/// `mail-parser` reads every header block.
+pub(crate) fn read<'a>(
+    mime: &Mime<'_>,
+    raw: &'a [u8],
+    returned: &str,
+    start: usize,
+    plain: bool,
+) -> Original<'a> {
     let mut original = Original::default();
+    let message = match mime {
+        Mime::Parsed(message) => message,
+        Mime::Parts(parts) => {
+            // No attached message among the parts (see `Parts::read`).
+            let block = parts
+                .find_map("text", &["rfc822-headers"], Some)
+                .unwrap_or_else(|| returned.trim_start().as_bytes());
+            fill_from_block(&mut original, block, raw, plain);
+            return original;
+        }
+    };
     let attached = message.parts.iter().skip(1).find_map(|part| part.message());
     if let Some(attached) = attached {
-        fill(&mut original, attached, raw);
+        // An attached message's field offsets count from the start of the parse, and its
+        // `raw_message()` from the start of the attached message: the fields are looked up there
+        // at the offsets they would have had in a parse of the whole email.
+        fill(&mut original, attached, raw, start);
     } else {
         let headers_part = message.parts.iter().skip(1).find(|part| {
             mail_parser::MimeHeaders::content_type(*part).is_some_and(|content_type| {
@@ -166,34 +189,66 @@ pub(crate) fn read<'a>(message: &Message<'_>, raw: &'a [u8], returned: &str) -> 
             Some(part) => part.contents(),
             None => returned.trim_start().as_bytes(),
         };
-        if let Some(parsed) = crate::mime::parse_original_headers(block) {
-            fill(&mut original, &parsed, raw);
-        }
+        fill_from_block(&mut original, block, raw, plain);
     }
     original
 }
 
 /// The identifiers in a returned message's header block (the body of a `message/rfc822` part).
-pub(crate) fn read_header<'a>(block: &[u8], raw: &'a [u8]) -> Original<'a> {
+pub(crate) fn read_header<'a>(block: &[u8], raw: &'a [u8], plain: bool) -> Original<'a> {
     let mut original = Original::default();
-    if let Some(parsed) = crate::mime::parse_original_headers(block) {
-        fill(&mut original, &parsed, raw);
-    }
+    fill_from_block(&mut original, block, raw, plain);
     original
 }
 
-fn fill<'a>(original: &mut Original<'a>, message: &Message<'_>, raw: &'a [u8]) {
+/// The identifiers in a header block: read by [`Fields`] when it is plain (`mail-parser` decodes
+/// the `Subject`; unless `plain` is false), else by `mail-parser`.
+fn fill_from_block<'a>(original: &mut Original<'a>, block: &[u8], raw: &'a [u8], plain: bool) {
+    let Some(fields) = Fields::read(block).filter(|_| plain) else {
+        if let Some(parsed) = crate::mime::parse_original_headers(block) {
+            fill(original, &parsed, raw, 0);
+        }
+        return;
+    };
+    let field = |name: &str| {
+        fields
+            .first(name)
+            .map(|value| unfold(keep_bytes(raw, value)))
+    };
+    original.message_id = field("Message-ID").map(without_angles);
+    original.subject = fields
+        .last_whole("Subject")
+        .and_then(crate::mime::parse_original_headers)
+        .and_then(|parsed| parsed.subject().map(|subject| keep(raw, subject)));
+    original.from = field("From");
+    original.to = field("To");
+    original.date = field("Date");
+    original.envelope_sender = field("Return-Path").and_then(address_in);
+}
+
+/// A `Message-ID` without its `<>`.
+fn without_angles(id: Cow<'_, str>) -> Cow<'_, str> {
+    match id {
+        Cow::Borrowed(id) => Cow::Borrowed(id.trim_matches(|c| c == '<' || c == '>')),
+        Cow::Owned(id) => Cow::Owned(id.trim_matches(|c| c == '<' || c == '>').to_owned()),
+    }
+}
+
+/// The identifiers in `message`'s header fields; `shift` is added to their offsets (see
+/// [`read`]).
+fn fill<'a>(original: &mut Original<'a>, message: &Message<'_>, raw: &'a [u8], shift: usize) {
     let headers = &message.root_part().headers;
     let source = message.raw_message();
     let field = |name: &'static str| {
-        raw_values(headers, source, name)
-            .next()
-            .map(|value| unfold(keep_bytes(raw, value)))
+        headers
+            .iter()
+            .filter(|header| header.name.as_str().eq_ignore_ascii_case(name))
+            .find_map(|header| {
+                source.get(header.offset_start as usize + shift..header.offset_end as usize + shift)
+            })
+            .map(|value| unfold(keep_bytes(raw, value.trim_ascii())))
     };
-    original.message_id = field("Message-ID").map(|id| match id {
-        Cow::Borrowed(id) => Cow::Borrowed(id.trim_matches(|c| c == '<' || c == '>')),
-        Cow::Owned(id) => Cow::Owned(id.trim_matches(|c| c == '<' || c == '>').to_owned()),
-    });
+    original.message_id = field("Message-ID").map(without_angles);
     original.subject = message.subject().map(|subject| keep(raw, subject));
     original.from = field("From");
     original.to = field("To");

@@ -2,6 +2,7 @@
 //! about each.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use smtp_codes::dsn::{self, Action, DeliveryStatus};
 use smtp_codes::Command;
@@ -143,11 +144,17 @@ fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
         return None;
     }
     let needle = needle.as_bytes();
-    // A match starts where the needle's first byte is: a character boundary.
-    haystack
-        .as_bytes()
-        .windows(needle.len())
-        .position(|window| window.eq_ignore_ascii_case(needle))
+    let bytes = haystack.as_bytes();
+    let last = bytes.len() - needle.len();
+    // A match starts where the needle's first byte is (in either case): a character boundary.
+    let first = needle[0];
+    memchr::memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        bytes,
+    )
+    .take_while(|&at| at <= last)
+    .find(|&at| bytes[at..at + needle.len()].eq_ignore_ascii_case(needle))
 }
 
 /// An address as a report field gives it: its first line (a line that cannot start a field is
@@ -174,15 +181,19 @@ fn angle_trimmed(address: Cow<'_, str>) -> Cow<'_, str> {
 /// repeats its codes on every line, and Postfix joins Gmail's `550-5.7.1 a` / `550 5.7.1 b` as
 /// `550-5.7.1 a 550 5.7.1 b`). Borrowed from the email when the field is already one line.
 fn one_line<'a>(raw: &'a [u8], code: dsn::DiagnosticCode<'_>) -> Cow<'a, str> {
-    let mut parts: Vec<String> = Vec::new();
-    parts.extend(code.reply_code().map(|reply| reply.to_string()));
-    parts.extend(code.enhanced().map(|enhanced| enhanced.to_string()));
-    let lines: Vec<String> = code
-        .text_lines()
-        .map(|line| String::from_utf8_lossy(line).into_owned())
-        .collect();
-    parts.push(lines.join(" "));
-    let mut joined = crate::scan::squeeze(&parts.join(" "));
+    // The codes and the lines with a space between each, then white space runs made one.
+    let mut spaced = String::with_capacity(code.value().len() + 16);
+    if let Some(reply) = code.reply_code() {
+        let _ = write!(spaced, "{reply} ");
+    }
+    if let Some(enhanced) = code.enhanced() {
+        let _ = write!(spaced, "{enhanced} ");
+    }
+    for line in code.text_lines() {
+        spaced.push_str(&String::from_utf8_lossy(line));
+        spaced.push(' ');
+    }
+    let mut joined = crate::scan::squeeze(&spaced);
     if let (Some(reply), Some(enhanced)) = (code.reply_code(), code.enhanced()) {
         for separator in [' ', '-'] {
             let repeated = format!(" {reply}{separator}{enhanced} ");

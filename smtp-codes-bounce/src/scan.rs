@@ -276,12 +276,37 @@ pub fn command_name(command: Command) -> &'static str {
 /// ```
 #[must_use]
 pub fn squeeze(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
+    // The words are the runs between white space (`char::is_whitespace`, as
+    // `str::split_whitespace` reads it): ASCII bytes are told by value, other characters decoded.
+    let mut word = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let (space, len) = match bytes[at] {
+            b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => (true, 1),
+            byte if byte.is_ascii() => (false, 1),
+            _ => text[at..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+        };
+        if space {
+            if word < at {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(&text[word..at]);
+            }
+            word = at + len;
+        }
+        at += len;
+    }
+    if word < bytes.len() {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(word);
+        out.push_str(&text[word..]);
     }
     out
 }
@@ -334,11 +359,7 @@ pub fn addresses(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 fn memchr_at(bytes: &[u8], at: usize) -> Option<usize> {
-    bytes
-        .get(at..)?
-        .iter()
-        .position(|&b| b == b'@')
-        .map(|offset| at + offset)
+    memchr::memchr(b'@', bytes.get(at..)?).map(|offset| at + offset)
 }
 
 #[cfg(test)]

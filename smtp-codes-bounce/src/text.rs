@@ -4,10 +4,11 @@
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use mail_parser::{Message, MessagePart, MimeHeaders, PartType};
+use mail_parser::{MessagePart, MimeHeaders, PartType};
 use smtp_codes::dsn::DeliveryStatus;
 
 use crate::keep::{keep, keep_bytes};
+use crate::mime::Mime;
 use crate::scan::{addresses, squeeze};
 
 /// The longest diagnostic or context kept, in bytes.
@@ -63,7 +64,16 @@ impl ReportText<'_> {
 /// The human-readable report of `message`: its first `text/plain` body (else the first HTML
 /// body, tags dropped), else the raw body when no part could be read; cut before the returned
 /// message.
-pub(crate) fn report_text<'a>(message: &Message<'_>, raw: &'a [u8]) -> ReportText<'a> {
+pub(crate) fn report_text<'a>(mime: &Mime<'_>, raw: &'a [u8]) -> ReportText<'a> {
+    let message = match mime {
+        Mime::Parsed(message) => message,
+        Mime::Parts(parts) => {
+            // The first part, a `text/plain` one with words in it (see `Parts::read`).
+            let full = keep(raw, &parts.text);
+            let end = returned_at(&full);
+            return ReportText { full, end };
+        }
+    };
     // A multipart cut before its last part (see `mime`) has no closing delimiter, and then the
     // parser lists no body parts: the first text part is taken in order.
     let plain = message
@@ -140,9 +150,23 @@ pub(crate) fn strip_tags(html: &str) -> String {
 /// [`RETURNED_MESSAGE`] phrase, or that starts a header block of the original (`Received:`,
 /// `Return-Path:`); the text's length when none does.
 pub(crate) fn returned_at(text: &str) -> usize {
+    // The first letters of the markers and of the two header names: a line that starts with no
+    // other letter is passed over without comparing.
+    const FIRST: &[u8] = b"tbeiormu";
     let mut at = 0;
     for line in text.split_inclusive('\n') {
-        let bare = line.trim_start_matches(|c: char| c.is_whitespace() || "-=*_".contains(c));
+        let bare = match line.as_bytes().first() {
+            Some(&b) if b.is_ascii() && !b.is_ascii_whitespace() && !b"-=*_".contains(&b) => line,
+            _ => line.trim_start_matches(|c: char| c.is_whitespace() || "-=*_".contains(c)),
+        };
+        if !bare
+            .as_bytes()
+            .first()
+            .is_some_and(|b| FIRST.contains(&b.to_ascii_lowercase()))
+        {
+            at += line.len();
+            continue;
+        }
         let starts = |prefix: &str| {
             bare.get(..prefix.len())
                 .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
@@ -310,11 +334,9 @@ pub(crate) fn line_of(text: &str, offset: usize) -> usize {
 /// `text` on one line, at most [`MAX_CONTEXT`] bytes; only the first bytes of a long text are
 /// read.
 pub(crate) fn squeeze_truncated(text: &str) -> String {
-    let mut end = text.len().min(4 * MAX_CONTEXT);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    truncate(squeeze(&text[..end]))
+    truncate(squeeze(
+        &text[..floor_char(text, text.len().min(4 * MAX_CONTEXT))],
+    ))
 }
 
 /// At most [`MAX_CONTEXT`] bytes of `text`, cut at a character boundary.
@@ -362,14 +384,22 @@ pub(crate) fn paragraph_at(text: &str, offset: usize, address_len: usize) -> Str
     let start = line_of(text, offset);
     let rest = &text[start..];
     let end = paragraph_end(rest);
-    let end = if squeeze(&rest[..end.min(4 * MAX_CONTEXT)]).len() <= address_len + 2 {
-        let after = &rest[end..];
-        let skipped = after.len() - after.trim_start().len();
-        end + skipped + paragraph_end(&after[skipped..])
-    } else {
-        end
-    };
-    squeeze_truncated(&rest[..end])
+    // The paragraph as `squeeze_truncated` reads it: its first bytes, cut at a character.
+    let paragraph = squeeze(&rest[..floor_char(rest, end.min(4 * MAX_CONTEXT))]);
+    if paragraph.len() > address_len + 2 {
+        return truncate(paragraph);
+    }
+    let after = &rest[end..];
+    let skipped = after.len() - after.trim_start().len();
+    squeeze_truncated(&rest[..end + skipped + paragraph_end(&after[skipped..])])
+}
+
+/// `at`, or the character boundary of `text` before it.
+fn floor_char(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
 }
 
 /// Where the paragraph at the start of `text` ends: its first blank line, else the end.

@@ -139,6 +139,12 @@ proptest! {
     }
 
     #[test]
+    fn squeeze_joins_the_words_with_one_space(text in "[ a-z\t\r\n\u{b}\u{c}\u{85}\u{a0}\u{2003}\u{3000}é😀.]{0,64}") {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        prop_assert_eq!(smtp_codes_bounce::scan::squeeze(&text), words.join(" "));
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(raw in prop::collection::vec(any::<u8>(), 0..2048)) {
         let bounce = Bounce::parse(&raw);
         let lower = String::from_utf8_lossy(&raw).to_ascii_lowercase();

@@ -1,6 +1,7 @@
 //! `smtp-codes bounce`: bounce emails from files, directories, Maildirs and mbox files, read in
 //! parallel and written in input order.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs::File;
@@ -73,7 +74,7 @@ struct Summary {
     kinds: BTreeMap<&'static str, u64>,
     recipients: u64,
     /// Per reason: (hard, soft) failed or delayed recipients.
-    reasons: BTreeMap<String, (u64, u64)>,
+    reasons: BTreeMap<&'static str, (u64, u64)>,
     unreadable: u64,
 }
 
@@ -168,9 +169,12 @@ pub(crate) fn run(args: &BounceArgs) -> ExitCode {
             index = 0;
         }
         let mut text = done.output;
-        for tail in &done.tsv {
-            index += 1;
-            let _ = write!(text, "{}\t{index}\t{tail}", clean(&done.file));
+        if !done.tsv.is_empty() {
+            let file = clean(&done.file);
+            for tail in &done.tsv {
+                index += 1;
+                let _ = write!(text, "{file}\t{index}\t{tail}");
+            }
         }
         if !failed_write && out.write_all(text.as_bytes()).is_err() {
             // A closed pipe (`| head`): stop writing, keep counting.
@@ -306,7 +310,7 @@ fn starts_mbox(path: &Path) -> bool {
 fn read_input(input: &Input, args: &BounceArgs) -> Done {
     let label = input.label();
     let raw = match input {
-        Input::File { path, .. } => std::fs::read(path),
+        Input::File { path, size } => read_file(path, *size),
         Input::Stdin => {
             let mut raw = Vec::new();
             io::stdin().lock().read_to_end(&mut raw).map(|_| raw)
@@ -339,6 +343,17 @@ fn read_input(input: &Input, args: &BounceArgs) -> Done {
         write_email(None, &raw, args, &mut done);
     }
     done
+}
+
+/// A file's bytes, read with its size known from the listing (one buffer, no second look at the
+/// file's metadata); a file that grew since is read to its end all the same.
+fn read_file(path: &Path, size: u64) -> io::Result<Vec<u8>> {
+    let file = File::open(path)?;
+    let mut raw = Vec::with_capacity(usize::try_from(size).unwrap_or(0).saturating_add(1));
+    // Through `Take`, `read_to_end` reads into the buffer as it is, without `File`'s own query of
+    // the size and position.
+    file.take(u64::MAX).read_to_end(&mut raw)?;
+    Ok(raw)
 }
 
 /// Streams a large mbox file, parsing its emails in parallel batches.
@@ -429,7 +444,7 @@ fn write_email(number: Option<usize>, raw: &[u8], args: &BounceArgs, done: &mut 
         let diagnosis = recipient.diagnosis();
         let entry = summary
             .reasons
-            .entry(diagnosis.reason().name().to_owned())
+            .entry(diagnosis.reason().name())
             .or_default();
         if diagnosis.is_hard() {
             entry.0 += 1;
@@ -447,8 +462,12 @@ fn write_email(number: Option<usize>, raw: &[u8], args: &BounceArgs, done: &mut 
 }
 
 /// Text for one cell: tabs and line breaks become spaces.
-fn clean(text: &str) -> String {
-    text.replace(['\t', '\r', '\n'], " ")
+fn clean(text: &str) -> Cow<'_, str> {
+    if text.contains(['\t', '\r', '\n']) {
+        Cow::Owned(text.replace(['\t', '\r', '\n'], " "))
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 fn cell<T: ToString>(value: Option<T>) -> String {
@@ -459,17 +478,28 @@ fn cell<T: ToString>(value: Option<T>) -> String {
 /// reply_code command reason hard diagnostic`, with its line end.
 fn tsv_tail(recipient: &Recipient<'_>) -> String {
     let diagnosis = recipient.diagnosis();
-    format!(
-        "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{}\n",
-        clean(recipient.address()),
-        recipient.action(),
-        cell(recipient.status()),
-        cell(recipient.reply_code()),
-        cell(recipient.command().map(command_name)),
-        diagnosis.reason().name(),
-        diagnosis.is_hard(),
-        clean(recipient.diagnostic()),
-    )
+    let mut line = String::with_capacity(64 + recipient.diagnostic().len());
+    line.push_str(&clean(recipient.address()));
+    line.push('\t');
+    line.push_str(recipient.action().name());
+    line.push('\t');
+    if let Some(status) = recipient.status() {
+        let _ = write!(line, "{status}");
+    }
+    line.push('\t');
+    if let Some(reply_code) = recipient.reply_code() {
+        let _ = write!(line, "{reply_code}");
+    }
+    line.push('\t');
+    line.push_str(recipient.command().map_or("", command_name));
+    line.push('\t');
+    line.push_str(diagnosis.reason().name());
+    line.push('\t');
+    line.push_str(if diagnosis.is_hard() { "true" } else { "false" });
+    line.push('\t');
+    line.push_str(&clean(recipient.diagnostic()));
+    line.push('\n');
+    line
 }
 
 fn json_line(out: &mut String, label: &str, bounce: &Bounce<'_>, shown: &[&Recipient<'_>]) {

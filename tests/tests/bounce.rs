@@ -710,3 +710,115 @@ fn every_corpus_email_with_a_report_part_is_a_delivery_report() {
         }
     }
 }
+
+/// A plain header block (the email's, the returned message's) is read without `mail-parser` (it
+/// is asked only for the fields that need decoding, and parses the email from its MIME fields
+/// on), and so are a plain multipart's parts (it reads their header blocks and nothing else):
+/// every corpus email and sample, whole and cut short, with LF or CRLF line ends, and with its
+/// first delimiter lines edited, reads as it does with `mail-parser` parsing it whole.
+#[test]
+fn a_plain_header_reads_as_mail_parser_reads_it() {
+    let samples = std::fs::read_dir(data_path("data/bounce-samples"))
+        .expect("the samples")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "eml"))
+        .map(|path| {
+            (
+                path.display().to_string(),
+                std::fs::read(&path).expect("a sample"),
+            )
+        });
+    for (name, raw) in corpus::emails().into_iter().chain(samples) {
+        let lf: Vec<u8> = raw.iter().copied().filter(|&b| b != b'\r').collect();
+        let crlf: Vec<u8> = lf
+            .iter()
+            .flat_map(|&b| {
+                if b == b'\n' {
+                    vec![b'\r', b'\n']
+                } else {
+                    vec![b]
+                }
+            })
+            .collect();
+        for email in [&raw, &lf, &crlf] {
+            for eighths in 1..=8 {
+                let email = &email[..email.len() * eighths / 8];
+                assert_eq!(
+                    Bounce::parse(email),
+                    smtp_codes_bounce::__private::parse_whole_headers(email),
+                    "{name}, {eighths}/8"
+                );
+            }
+        }
+        // Around the first delimiters (lines starting `--`): an empty line after one, a space
+        // before its line break, its line break dropped.
+        let delimiters = raw
+            .windows(3)
+            .enumerate()
+            .filter(|(_, window)| *window == b"\n--")
+            .filter_map(|(at, _)| {
+                raw[at + 1..]
+                    .iter()
+                    .position(|&b| b == b'\n')
+                    .map(|lf| at + 1 + lf)
+            })
+            .take(6);
+        for lf in delimiters {
+            for (edit, email) in [
+                ("empty line", [&raw[..=lf], b"\n", &raw[lf + 1..]].concat()),
+                ("space", [&raw[..lf], b" ", &raw[lf..]].concat()),
+                ("joined", [&raw[..lf], &raw[lf + 1..]].concat()),
+            ] {
+                assert_eq!(
+                    Bounce::parse(&email),
+                    smtp_codes_bounce::__private::parse_whole_headers(&email),
+                    "{name}, {edit} at {lf}"
+                );
+            }
+        }
+    }
+}
+
+/// A report whose text part has one paragraph longer than the context kept (4,000 bytes read),
+/// in a script of three-byte characters, about the recipient: the paragraph is cut at a character,
+/// whichever byte the limit falls on.
+#[test]
+fn a_long_paragraph_is_cut_at_a_character() {
+    for pad in 0..3 {
+        let raw = format!(
+            "From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail Returned to Sender\r\n\
+             Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n\
+             --b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n\
+             bob@example.com {}{}\r\n\r\n\
+             --b\r\nContent-Type: message/delivery-status\r\n\r\n\
+             Reporting-MTA: dns; a.example\r\n\r\n\
+             Final-Recipient: rfc822; bob@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n\r\n--b--\r\n",
+            "x".repeat(pad),
+            "\u{3042}".repeat(1400)
+        );
+        let bounce = Bounce::parse(raw.as_bytes());
+        let bob = &bounce.recipients()[0];
+        assert_eq!(bob.address(), "bob@example.com");
+        assert_eq!(bob.action(), Action::Failed);
+        assert!(bob.context().starts_with("bob@example.com "), "{pad}");
+        assert!(bob.context().len() <= 1000, "{pad}");
+    }
+}
+
+/// Found by the `bounce` fuzz target: a text bounce that names no recipient is about the returned
+/// message's `To`, but angle brackets around folded lines hold no address (the unfolded value has
+/// spaces in it, and no such string is in the email): the recipient has none.
+#[test]
+fn angle_brackets_around_folded_lines_hold_no_address() {
+    let raw = b"From: Mail Delivery System <mailer-daemon@example.org>\r\n\
+        Subject: Mail delivery failed: returning message to sender\r\n\r\n\
+        SMTP error from remote mail server after initial connection:\r\n\
+        \x20   571 No PTR Record found.\r\n\r\n\
+        ------ This is a copy of the message, including all the headers. ------\r\n\r\n\
+        To: Bob <bob@example\r\n\tid 1 by mx.example.org>\r\nFrom: alice@example.org\r\n\r\nhi\r\n";
+    let bounce = Bounce::parse(raw);
+    assert_eq!(bounce.kind(), Kind::Failure);
+    assert_eq!(bounce.recipients().len(), 1);
+    assert_eq!(bounce.recipients()[0].address(), "");
+}
