@@ -12,10 +12,10 @@ use std::time::{Duration, Instant};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
+use serde::Serialize;
 use smtp_codes_bounce::scan::command_name;
 use smtp_codes_bounce::{mbox, Bounce, Recipient};
 
-use crate::json::Object;
 use crate::{BounceArgs, Output};
 
 /// How many inputs are read in parallel before their output is written: the memory held is a
@@ -502,72 +502,118 @@ fn tsv_tail(recipient: &Recipient<'_>) -> String {
     line
 }
 
+/// One email as `--json` writes it: the keys in this order, `null` for what the email lacks.
+#[derive(Serialize)]
+struct EmailJson<'a> {
+    file: &'a str,
+    kind: &'static str,
+    format: Option<&'static str>,
+    subject: Option<&'a str>,
+    from: Option<&'a str>,
+    date: Option<&'a str>,
+    reporting_mta: Option<&'a str>,
+    original: OriginalJson<'a>,
+    feedback: Option<FeedbackJson<'a>>,
+    recipients: Vec<RecipientJson<'a>>,
+}
+
+/// The returned message's identifiers.
+#[derive(Serialize)]
+struct OriginalJson<'a> {
+    message_id: Option<&'a str>,
+    subject: Option<&'a str>,
+    from: Option<&'a str>,
+    to: Option<&'a str>,
+    date: Option<&'a str>,
+    envelope_sender: Option<&'a str>,
+    verp_recipient: Option<String>,
+    envelope_id: Option<&'a str>,
+}
+
+/// A complaint's fields (RFC 5965).
+#[derive(Serialize)]
+struct FeedbackJson<'a> {
+    feedback_type: &'a str,
+    user_agent: Option<&'a str>,
+    recipient: Option<&'a str>,
+    original_mail_from: Option<&'a str>,
+    source_ip: Option<&'a str>,
+    arrival_date: Option<&'a str>,
+    reported_domain: Option<&'a str>,
+}
+
+/// A recipient with its diagnosis.
+#[derive(Serialize)]
+struct RecipientJson<'a> {
+    address: &'a str,
+    original_address: Option<&'a str>,
+    action: &'static str,
+    action_stated: bool,
+    status: Option<String>,
+    reply_code: Option<u16>,
+    remote_mta: Option<&'a str>,
+    command: Option<&'static str>,
+    diagnostic: &'a str,
+    date: Option<&'a str>,
+    reason: &'static str,
+    hard: bool,
+    evidence: String,
+}
+
 fn json_line(out: &mut String, label: &str, bounce: &Bounce<'_>, shown: &[&Recipient<'_>]) {
     let original = bounce.original();
-    let verp = original.verp_recipient();
-    Object::new(out)
-        .str("file", Some(label))
-        .str("kind", Some(bounce.kind().name()))
-        .str(
-            "format",
-            bounce.format().map(smtp_codes_bounce::Format::name),
-        )
-        .str("subject", bounce.subject())
-        .str("from", bounce.from())
-        .str("date", bounce.date())
-        .str("reporting_mta", bounce.reporting_mta())
-        .with("original", |out| {
-            Object::new(out)
-                .str("message_id", original.message_id())
-                .str("subject", original.subject())
-                .str("from", original.from())
-                .str("to", original.to())
-                .str("date", original.date())
-                .str("envelope_sender", original.envelope_sender())
-                .str("verp_recipient", verp.as_deref())
-                .str("envelope_id", original.envelope_id())
-                .end();
-        })
-        .with("feedback", |out| match bounce.feedback() {
-            Some(feedback) => Object::new(out)
-                .str("feedback_type", Some(feedback.feedback_type()))
-                .str("user_agent", feedback.user_agent())
-                .str("recipient", feedback.recipient())
-                .str("original_mail_from", feedback.original_mail_from())
-                .str("source_ip", feedback.source_ip())
-                .str("arrival_date", feedback.arrival_date())
-                .str("reported_domain", feedback.reported_domain())
-                .end(),
-            None => out.push_str("null"),
-        })
-        .with("recipients", |out| {
-            out.push('[');
-            for (index, recipient) in shown.iter().enumerate() {
-                if index > 0 {
-                    out.push(',');
-                }
+    let email = EmailJson {
+        file: label,
+        kind: bounce.kind().name(),
+        format: bounce.format().map(smtp_codes_bounce::Format::name),
+        subject: bounce.subject(),
+        from: bounce.from(),
+        date: bounce.date(),
+        reporting_mta: bounce.reporting_mta(),
+        original: OriginalJson {
+            message_id: original.message_id(),
+            subject: original.subject(),
+            from: original.from(),
+            to: original.to(),
+            date: original.date(),
+            envelope_sender: original.envelope_sender(),
+            verp_recipient: original.verp_recipient(),
+            envelope_id: original.envelope_id(),
+        },
+        feedback: bounce.feedback().map(|feedback| FeedbackJson {
+            feedback_type: feedback.feedback_type(),
+            user_agent: feedback.user_agent(),
+            recipient: feedback.recipient(),
+            original_mail_from: feedback.original_mail_from(),
+            source_ip: feedback.source_ip(),
+            arrival_date: feedback.arrival_date(),
+            reported_domain: feedback.reported_domain(),
+        }),
+        recipients: shown
+            .iter()
+            .map(|recipient| {
                 let diagnosis = recipient.diagnosis();
-                let status = recipient.status().map(|status| status.to_string());
-                let evidence = diagnosis.evidence().to_string();
-                Object::new(out)
-                    .str("address", Some(recipient.address()))
-                    .str("original_address", recipient.original_address())
-                    .str("action", Some(recipient.action().name()))
-                    .bool("action_stated", recipient.is_action_stated())
-                    .str("status", status.as_deref())
-                    .num("reply_code", recipient.reply_code())
-                    .str("remote_mta", recipient.remote_mta())
-                    .str("command", recipient.command().map(command_name))
-                    .str("diagnostic", Some(recipient.diagnostic()))
-                    .str("date", recipient.date())
-                    .str("reason", Some(diagnosis.reason().name()))
-                    .bool("hard", diagnosis.is_hard())
-                    .str("evidence", Some(&evidence))
-                    .end();
-            }
-            out.push(']');
-        })
-        .end();
+                RecipientJson {
+                    address: recipient.address(),
+                    original_address: recipient.original_address(),
+                    action: recipient.action().name(),
+                    action_stated: recipient.is_action_stated(),
+                    status: recipient.status().map(|status| status.to_string()),
+                    reply_code: recipient.reply_code(),
+                    remote_mta: recipient.remote_mta(),
+                    command: recipient.command().map(command_name),
+                    diagnostic: recipient.diagnostic(),
+                    date: recipient.date(),
+                    reason: diagnosis.reason().name(),
+                    hard: diagnosis.is_hard(),
+                    evidence: diagnosis.evidence().to_string(),
+                }
+            })
+            .collect(),
+    };
+    // Strings, numbers, booleans and lists of them, written into memory: this cannot fail.
+    let json = serde_json::to_string(&email).expect("an email's JSON");
+    out.push_str(&json);
     out.push('\n');
 }
 

@@ -13,7 +13,6 @@
 
 mod bounce;
 mod explain;
-mod json;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
