@@ -18,7 +18,9 @@ use crate::recipient::{diagnose, Recipient, Source};
 use crate::report::{self, Context};
 use crate::scan::{command_in, enhanced_in, reply_code_in, Transcript};
 use crate::ses::{self, Json};
-use crate::text::{self, report_text, squeeze_truncated, FirstMentions, ReportText};
+use crate::text::{
+    self, cap_diagnostic, report_text, squeeze_truncated, FirstMentions, ReportText,
+};
 
 /// An email read as a bounce: what it is ([`Kind`]), how it is written ([`Format`]), every
 /// recipient it reports on, the complaint of a feedback report, and the identifiers of the
@@ -761,8 +763,8 @@ fn ses_recipient<'a>(item: &Json, bounce: &Json) -> Option<Recipient<'a>> {
     let diagnostic = diagnostic
         .strip_prefix("smtp;")
         .unwrap_or(diagnostic)
-        .trim()
-        .to_owned();
+        .trim();
+    let diagnostic = cap_diagnostic(Cow::Borrowed(diagnostic)).into_owned();
     let stated = item
         .get("action")
         .and_then(Json::str)

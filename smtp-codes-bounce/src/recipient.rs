@@ -127,8 +127,9 @@ impl Recipient<'_> {
     }
 
     /// The diagnostic on one line: the remote reply (a report's `Diagnostic-Code`, its codes
-    /// once), else the report's `Status` comment or the bounce's words about the recipient (at
-    /// most a thousand bytes).
+    /// once), else the report's `Status` comment or the bounce's words about the recipient. At
+    /// most 4,096 bytes (the words of a text bounce, at most a thousand): a longer field is cut
+    /// at a character boundary, and the diagnosis reads what is kept.
     #[must_use]
     pub fn diagnostic(&self) -> &str {
         &self.diagnostic

@@ -10,7 +10,7 @@ use smtp_codes::Command;
 use crate::keep::{keep_bytes, squeeze};
 use crate::recipient::{diagnose, Recipient, Source};
 use crate::scan::{command_in, enhanced_in, reply_code_in, Transcript};
-use crate::text::{paragraph_at, squeeze_truncated, FirstMentions, ReportText};
+use crate::text::{cap_diagnostic, paragraph_at, squeeze_truncated, FirstMentions, ReportText};
 
 /// What the rest of the bounce gives a report's recipients.
 pub(crate) struct Context<'t, 'a> {
@@ -80,6 +80,7 @@ pub(crate) fn recipients<'a>(
                 .or_else(|| paragraph.clone().map(Cow::Owned))
                 .unwrap_or(Cow::Borrowed(""));
         }
+        let diagnostic = cap_diagnostic(diagnostic);
         let reply_code = diagnostic_code
             .and_then(|code| code.reply_code())
             .or_else(|| reply_code_in(&diagnostic));

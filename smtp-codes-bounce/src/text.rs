@@ -14,6 +14,26 @@ use crate::scan::{addresses, squeeze};
 /// The longest diagnostic or context kept, in bytes.
 pub(crate) const MAX_CONTEXT: usize = 1000;
 
+/// The longest diagnostic a report's `Diagnostic-Code` or `Status` comment, or an Amazon SES
+/// notification's `diagnosticCode`, gives a recipient, in bytes: a longer one is cut.
+pub(crate) const MAX_DIAGNOSTIC: usize = 4096;
+
+/// At most [`MAX_DIAGNOSTIC`] bytes of `text`, cut at a character boundary (still borrowed when
+/// it was).
+pub(crate) fn cap_diagnostic(text: Cow<'_, str>) -> Cow<'_, str> {
+    if text.len() <= MAX_DIAGNOSTIC {
+        return text;
+    }
+    let end = floor_char(&text, MAX_DIAGNOSTIC);
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[..end]),
+        Cow::Owned(mut text) => {
+            text.truncate(end);
+            Cow::Owned(text)
+        }
+    }
+}
+
 /// How the lines that introduce the returned message begin, lower case, once leading white space
 /// and separator punctuation (`-`, `=`, `*`, `_`) are dropped: what follows is the original
 /// email, not the report. qmail's `--- Below this line is a copy of the message.`

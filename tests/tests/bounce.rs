@@ -822,3 +822,29 @@ fn angle_brackets_around_folded_lines_hold_no_address() {
     assert_eq!(bounce.recipients().len(), 1);
     assert_eq!(bounce.recipients()[0].address(), "");
 }
+
+/// Found by the `bounce` fuzz target: a report's `Diagnostic-Code` of any length was the
+/// diagnostic as it came. It is cut at 4,096 bytes, at a character, and diagnosed from its start.
+#[test]
+fn a_long_diagnostic_code_is_cut_at_a_character() {
+    for pad in 0..3 {
+        let raw = format!(
+            "From: MAILER-DAEMON@example.org\r\nSubject: Undelivered Mail Returned to Sender\r\n\
+             Content-Type: multipart/report; report-type=delivery-status; boundary=b\r\n\r\n\
+             --b\r\nContent-Type: text/plain\r\n\r\nDelivery failed.\r\n\r\n\
+             --b\r\nContent-Type: message/delivery-status\r\n\r\n\
+             Reporting-MTA: dns; a.example\r\n\r\n\
+             Final-Recipient: rfc822; bob@example.com\r\nAction: failed\r\nStatus: 5.2.2\r\n\
+             Diagnostic-Code: smtp; 552 5.2.2 mailbox full {}{}\r\n\r\n--b--\r\n",
+            "x".repeat(pad),
+            "\u{3042}".repeat(2000)
+        );
+        let bounce = Bounce::parse(raw.as_bytes());
+        let bob = &bounce.recipients()[0];
+        assert_eq!(bob.address(), "bob@example.com");
+        assert!(bob.diagnostic().starts_with("552 5.2.2 mailbox full "), "{pad}");
+        assert!(bob.diagnostic().len() <= 4096, "{pad}: {}", bob.diagnostic().len());
+        assert!(bob.diagnostic().len() > 4090, "{pad}: {}", bob.diagnostic().len());
+        assert_eq!(bob.diagnosis().reason(), smtp_codes::Reason::MailboxFull);
+    }
+}
