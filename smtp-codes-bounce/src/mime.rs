@@ -280,8 +280,8 @@ fn is_read_type(content_type: &ContentType<'_>) -> bool {
 }
 
 /// A part's contents as `mail-parser` gives them: decoded (a text part's as text), or as sent
-/// when its decoder gives up or no delimiter follows (`found` is `None`: then the part is read as
-/// text); `None` when the decoder ends elsewhere than at `found`.
+/// when no delimiter follows (`found` is `None`: then the part is read as text); `None` (the
+/// email is parsed whole) when the decoder gives up or ends elsewhere than at `found`.
 fn contents<'a>(
     raw: &'a [u8],
     body: usize,
@@ -292,11 +292,7 @@ fn contents<'a>(
 ) -> Option<Cow<'a, [u8]>> {
     let (bytes, decoded) = match found {
         None => (Cow::Borrowed(&raw[body..]), false),
-        Some(found) => match decode(raw, body, boundary, encoding, found) {
-            Decoded::Bytes(bytes) => (bytes, true),
-            Decoded::AsSent => (Cow::Borrowed(&raw[body..part_end(raw, body, found)]), false),
-            Decoded::Elsewhere => return None,
-        },
+        Some(found) => (decode(raw, body, boundary, encoding, found)?, true),
     };
     // A part that could not be decoded is text, as sent.
     let is_text = !decoded || content_type.is_none_or(|ct| ct.ctype() == "text");
@@ -383,42 +379,16 @@ fn skip_line_break(raw: &[u8], mut at: usize) -> usize {
     at
 }
 
-/// Where a part's body ends, the next delimiter being at `found`: before the line break before
-/// it, when it starts a line.
-fn part_end(raw: &[u8], body: usize, found: usize) -> usize {
-    if found == body {
-        return body;
-    }
-    let lf = found - 1;
-    if raw[lf] != b'\n' {
-        return found;
-    }
-    if lf > body && raw[lf - 1] == b'\r' {
-        lf - 1
-    } else {
-        lf
-    }
-}
-
-/// What `mail-parser`'s decoder made of a part's body.
-enum Decoded<'a> {
-    /// The body decoded, up to the delimiter.
-    Bytes(Cow<'a, [u8]>),
-    /// The decoder gave up: `mail-parser` reads the part as sent.
-    AsSent,
-    /// The decoder ended elsewhere than at the delimiter found.
-    Elsewhere,
-}
-
 /// A part's body as `mail-parser` decodes it, through its own decoder for the part's encoding,
-/// started where the body starts; the delimiter is expected at `found`.
+/// started where the body starts; `None` unless the decoder ends at the delimiter found at
+/// `found` (after a decoder that gives up, `mail-parser` goes on in its own way).
 fn decode<'a>(
     raw: &'a [u8],
     body: usize,
     boundary: &[u8],
     encoding: Encoding,
     found: usize,
-) -> Decoded<'a> {
+) -> Option<Cow<'a, [u8]>> {
     let mut stream = MessageStream::new(raw);
     stream.skip_bytes(body);
     let (end, bytes) = match encoding {
@@ -426,13 +396,7 @@ fn decode<'a>(
         Encoding::QuotedPrintable => stream.decode_quoted_printable_mime(boundary),
         Encoding::None => stream.mime_part(boundary),
     };
-    if end == usize::MAX {
-        Decoded::AsSent
-    } else if stream.offset() == found + 2 + boundary.len() {
-        Decoded::Bytes(bytes)
-    } else {
-        Decoded::Elsewhere
-    }
+    (end != usize::MAX && stream.offset() == found + 2 + boundary.len()).then_some(bytes)
 }
 
 /// A text part's bytes as text, as `mail-parser` reads them: with the decoder of its `charset`,

@@ -842,9 +842,37 @@ fn a_long_diagnostic_code_is_cut_at_a_character() {
         let bounce = Bounce::parse(raw.as_bytes());
         let bob = &bounce.recipients()[0];
         assert_eq!(bob.address(), "bob@example.com");
-        assert!(bob.diagnostic().starts_with("552 5.2.2 mailbox full "), "{pad}");
-        assert!(bob.diagnostic().len() <= 4096, "{pad}: {}", bob.diagnostic().len());
-        assert!(bob.diagnostic().len() > 4090, "{pad}: {}", bob.diagnostic().len());
+        assert!(
+            bob.diagnostic().starts_with("552 5.2.2 mailbox full "),
+            "{pad}"
+        );
+        assert!(
+            bob.diagnostic().len() <= 4096,
+            "{pad}: {}",
+            bob.diagnostic().len()
+        );
+        assert!(
+            bob.diagnostic().len() > 4090,
+            "{pad}: {}",
+            bob.diagnostic().len()
+        );
         assert_eq!(bob.diagnosis().reason(), smtp_codes::Reason::MailboxFull);
     }
+}
+
+/// Found by the `bounce` fuzz target: when `mail-parser`'s decoder gives up on a part (a
+/// quoted-printable `=_`), the part-by-part reading took the part as sent, where `mail-parser`
+/// reading the email whole goes on otherwise. Such an email is now read whole.
+#[test]
+fn a_part_its_decoder_gives_up_on_is_read_as_mail_parser_reads_it() {
+    let raw = b"From: MAILER-DAEMON@example.org\r\n\
+        Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n\
+        --b\r\nContent-Type: text/plain; charset=\"UTF-8\"\r\n\
+        Content-Transfer-Encoding: quoted-printable\r\n\r\n\
+        I was unable to deliver your message=_==\r\nTo: <bob@example.net>\r\n\r\n\
+        --b\r\nContent-Type: text/plain\r\n\r\nmore\r\n--b--\r\n";
+    assert_eq!(
+        Bounce::parse(raw),
+        smtp_codes_bounce::__private::parse_whole_headers(raw)
+    );
 }
