@@ -13,10 +13,21 @@ use smtp_codes_bounce::{Bounce, Format, Kind};
 fuzz_target!(|raw: &[u8]| {
     let bounce = Bounce::parse(raw);
     assert_eq!(bounce, Bounce::parse(raw));
-    // A plain header block read without `mail-parser` reads as `mail-parser` reads it.
-    assert_eq!(bounce, smtp_codes_bounce::__private::parse_whole_headers(raw));
+    // A plain header block read without `mail-parser` reads as `mail-parser` reads it, unless
+    // `mail-parser`'s parse of the whole email loses fields of its own header block (it does on
+    // some malformed nestings of attached messages; its `parse_headers` keeps them all).
+    let parser = MessageParser::default();
+    let root_fields = |message: Option<Message<'_>>| message.map(|m| m.root_part().headers.len());
+    if root_fields(parser.parse(raw)) == root_fields(parser.parse_headers(raw)) {
+        assert_eq!(
+            bounce,
+            smtp_codes_bounce::__private::parse_whole_headers(raw)
+        );
+    }
     // As text: an address in bytes that are not UTF-8 is reported with U+FFFD in their place.
-    let mut texts = vec![String::from_utf8_lossy(raw).to_ascii_lowercase().into_bytes()];
+    let mut texts = vec![String::from_utf8_lossy(raw)
+        .to_ascii_lowercase()
+        .into_bytes()];
     if let Some(message) = MessageParser::default().parse(raw) {
         decoded(&message, &mut texts, 0);
     }
@@ -53,7 +64,10 @@ fuzz_target!(|raw: &[u8]| {
     assert_eq!(bounce.clone().into_owned(), bounce);
     for email in smtp_codes_bounce::mbox::emails(raw) {
         let start = raw.as_ptr().addr();
-        assert!(email.as_ptr().addr() >= start && email.as_ptr().addr() + email.len() <= start + raw.len());
+        assert!(
+            email.as_ptr().addr() >= start
+                && email.as_ptr().addr() + email.len() <= start + raw.len()
+        );
     }
 });
 

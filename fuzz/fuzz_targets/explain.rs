@@ -14,7 +14,9 @@ fuzz_target!(|input: &[u8]| {
     // The first byte picks the command: none, or one of `Command::ALL`.
     let (command, text) = match input.split_first() {
         Some((&pick, rest)) => (
-            Command::ALL.get(usize::from(pick) % (Command::ALL.len() + 1)).copied(),
+            Command::ALL
+                .get(usize::from(pick) % (Command::ALL.len() + 1))
+                .copied(),
             rest,
         ),
         None => (None, input),
