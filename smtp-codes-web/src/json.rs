@@ -1,5 +1,5 @@
 //! A small JSON writer for what the page reads: strings, numbers, booleans, null, arrays and
-//! objects, written straight into a `String` (RFC 8259). The command-line tool uses serde_json;
+//! objects, written straight into a `String` (RFC 8259). The command-line tool uses `serde_json`;
 //! the page writes its few shapes itself to keep serde's generated code out of its WebAssembly
 //! module, which has a size limit (PERFORMANCE.md).
 
